@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets up the machine (scripts/setup.sh), builds the service and runs it in the foreground.
+#
+# Environment (all optional):
+#   QUARKUS_HTTP_PORT      HTTP port (default: 8080)
+#   JAVA_OPTS              extra JVM options, word-split (e.g. JAVA_OPTS="-Xmx1g -XX:+UseSerialGC")
+#   SEMSEARCH_SKIP_SETUP=1 skip scripts/setup.sh (PostgreSQL and models already in place)
+#   SEMSEARCH_SKIP_BUILD=1 skip the Maven build (use the existing target/quarkus-app)
+#   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_DB_NAME (used by setup-postgres.sh) are
+#                          also passed to the service as QUARKUS_DATASOURCE_USERNAME, _PASSWORD
+#                          and _JDBC_URL, unless those are set
+# Arguments are passed to the application.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+[[ "${SEMSEARCH_SKIP_SETUP:-0}" == "1" ]] || scripts/setup.sh
+if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
+  mvn -B -q package -DskipTests
+fi
+[[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "run: ERROR: target/quarkus-app/quarkus-run.jar not found; build with: mvn -B package -DskipTests" >&2; exit 1; }
+
+export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
+[[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
+[[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
+[[ -n "${SEMSEARCH_DB_NAME:-}" ]] && export QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$SEMSEARCH_DB_NAME}"
+
+# ai.djl.offline=true: DJL never tries to download engines or models (the network is closed).
+# JAVA_OPTS is deliberately unquoted so that it splits into several options.
+# shellcheck disable=SC2086
+exec java -Dai.djl.offline=true ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar "$@"

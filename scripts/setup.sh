@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Prepares this machine for the service and its tests:
+#   1. scripts/setup-postgres.sh   PostgreSQL 15 + pgvector 0.8, role and databases
+#   2. scripts/provision-models.sh embedding models in models/
+# then prints one summary line. Idempotent; safe to re-run. Environment: see both scripts
+# (SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_TEST_DB_NAME, HF_HUB_OFFLINE, ...).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scripts/setup-postgres.sh
+scripts/provision-models.sh
+
+# Summary: versions as seen by the project's role over TCP, and the complete models.
+versions="$(PGPASSWORD="${SEMSEARCH_DB_PASSWORD:-semsearch}" PGCONNECT_TIMEOUT=5 psql -X -q -w -tA -F ' ' \
+  -h 127.0.0.1 -p 5432 -U "${SEMSEARCH_DB_USER:-semsearch}" -d "${SEMSEARCH_TEST_DB_NAME:-semsearch_test}" \
+  -c "select current_setting('server_version'), (select extversion from pg_extension where extname = 'vector')" \
+  </dev/null)" || { echo "setup: ERROR: cannot query PostgreSQL as ${SEMSEARCH_DB_USER:-semsearch}" >&2; exit 1; }
+pg_version="${versions%% *}"; vector_version="${versions##* }"
+
+models=()
+for props in models/*/model.properties; do
+  dir="$(dirname "$props")"; name="$(basename "$dir")"; ok=1
+  # complete = every file.<f>.sha256 of the descriptor is present with that hash
+  while IFS='=' read -r key sha; do
+    f="${key#file.}"; f="${f%.sha256}"
+    if [[ ! -f "$dir/$f" ]] || [[ "$(sha256sum "$dir/$f" | cut -d' ' -f1)" != "$sha" ]]; then ok=0; break; fi
+  done < <(grep -E '^file\..+\.sha256=' "$props")
+  if [[ $ok -eq 1 ]]; then models+=("$name"); else models+=("$name(incomplete)"); fi
+done
+echo "setup: PostgreSQL ${pg_version}, pgvector ${vector_version}, models: ${models[*]}"
