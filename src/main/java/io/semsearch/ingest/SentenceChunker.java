@@ -1,0 +1,221 @@
+package io.semsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
+/**
+ * Packs whole sentences into chunks of at most {@code maxTokens} tokens, as counted by a {@link TokenCounter} on the
+ * exact chunk text {@code content.substring(start, end)}.
+ *
+ * <ul>
+ *   <li>Consecutive sentences are packed greedily (the longest run that fits, found by galloping then bisection, so a
+ *       chunk of k sentences costs O(log k) token counts; this assumes a longer text never has fewer tokens); a chunk
+ *       may span paragraphs (its text then contains the paragraph separator).</li>
+ *   <li>Overlap: a chunk starts with the last {@code overlapSentences} sentences of the previous chunk, fewer if they
+ *       do not fit in the budget together with the next new sentence (none if not even one fits). Every chunk holds
+ *       at least one sentence not in the previous chunk, so chunking always progresses and terminates.</li>
+ *   <li>A sentence that alone exceeds the budget is cut at whitespace into pieces of at most {@code maxTokens} (a
+ *       single word that exceeds it is cut between characters); each piece is a chunk of its own, and neither
+ *       overlaps nor is overlapped by its neighbours. Only when one character alone exceeds the budget is a chunk over
+ *       budget.</li>
+ * </ul>
+ *
+ * <p>Invariant: {@code content.substring(chunk.start(), chunk.end()).equals(chunk.text())} for every chunk. Chunks are
+ * trimmed (never start or end with whitespace). Thread-safe if the segmenter and the counter are.
+ */
+public final class SentenceChunker {
+
+    private final SentenceSegmenter segmenter;
+    private final TokenCounter counter;
+    private final int maxTokens;
+    private final int overlapSentences;
+
+    public SentenceChunker(SentenceSegmenter segmenter, TokenCounter counter, int maxTokens, int overlapSentences) {
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+        this.counter = Objects.requireNonNull(counter, "counter");
+        if (maxTokens < 1) {
+            throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
+        }
+        if (overlapSentences < 0) {
+            throw new IllegalArgumentException("overlapSentences must be >= 0, got " + overlapSentences);
+        }
+        this.maxTokens = maxTokens;
+        this.overlapSentences = overlapSentences;
+    }
+
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    public int overlapSentences() {
+        return overlapSentences;
+    }
+
+    /** A sentence, or a piece of a sentence that was too long; tokens = count of its own text (-1 if not known). */
+    private record Unit(int start, int end, boolean piece, int tokens) {
+    }
+
+    /** Chunks of {@code content}; empty for {@code null} or blank content. */
+    public List<TextChunk> chunk(String content) {
+        List<TextChunk> chunks = new ArrayList<>();
+        if (content == null || content.isBlank()) {
+            return chunks;
+        }
+        List<Unit> units = units(content);
+        int n = units.size();
+        // runEnd[k]: last index of the run of whole sentences containing k (pieces stand alone)
+        int[] runEnd = new int[n];
+        for (int k = n - 1; k >= 0; k--) {
+            runEnd[k] = units.get(k).piece() || k == n - 1 || units.get(k + 1).piece() ? k : runEnd[k + 1];
+        }
+        int i = 0;
+        int previousStart = -1; // first unit of the previous chunk, -1 if none or if it was a piece
+        while (i < n) {
+            Unit first = units.get(i);
+            if (first.piece()) {
+                String text = content.substring(first.start(), first.end());
+                chunks.add(new TextChunk(chunks.size(), first.start(), first.end(), text, count(text)));
+                previousStart = -1;
+                i++;
+                continue;
+            }
+            int start = i;
+            int tokens = -1;
+            if (overlapSentences > 0 && previousStart >= 0) {
+                int available = Math.min(overlapSentences, i - previousStart);
+                for (int k = available; k >= 1; k--) {
+                    int t = count(content.substring(units.get(i - k).start(), first.end()));
+                    if (t <= maxTokens) {
+                        start = i - k;
+                        tokens = t;
+                        break;
+                    }
+                }
+            }
+            if (tokens < 0) {
+                tokens = first.tokens();
+            }
+            int chunkStart = units.get(start).start();
+            int last = lastFitting(i, runEnd[i],
+                    j -> count(content.substring(chunkStart, units.get(j).end())) <= maxTokens);
+            int chunkEnd = units.get(last).end();
+            String text = content.substring(chunkStart, chunkEnd);
+            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, last == i ? tokens : count(text)));
+            previousStart = start;
+            i = last + 1;
+        }
+        return chunks;
+    }
+
+    /** Sentences, with those over budget replaced by their pieces. */
+    private List<Unit> units(String content) {
+        List<Unit> units = new ArrayList<>();
+        for (TextSpan sentence : segmenter.sentences(content)) {
+            int tokens = count(sentence.in(content));
+            if (tokens <= maxTokens) {
+                units.add(new Unit(sentence.start(), sentence.end(), false, tokens));
+            } else {
+                splitLongSentence(content, sentence, units);
+            }
+        }
+        return units;
+    }
+
+    /** Cuts a sentence over budget into pieces of at most maxTokens at whitespace (between characters if needed). */
+    private void splitLongSentence(String content, TextSpan sentence, List<Unit> out) {
+        List<TextSpan> words = new ArrayList<>();
+        int i = sentence.start();
+        while (i < sentence.end()) {
+            while (i < sentence.end() && SentenceSegmenter.isSpace(content.charAt(i))) {
+                i++;
+            }
+            int wordStart = i;
+            while (i < sentence.end() && !SentenceSegmenter.isSpace(content.charAt(i))) {
+                i++;
+            }
+            if (i > wordStart) {
+                words.add(new TextSpan(wordStart, i));
+            }
+        }
+        int w = 0;
+        while (w < words.size()) {
+            int pieceStart = words.get(w).start();
+            if (count(content.substring(pieceStart, words.get(w).end())) > maxTokens) {
+                // A single word over budget: cut it between characters; the remainder is handled as a word.
+                int cut = longestFittingPrefix(content, pieceStart, words.get(w).end());
+                out.add(new Unit(pieceStart, cut, true, -1));
+                if (cut < words.get(w).end()) {
+                    words.set(w, new TextSpan(cut, words.get(w).end()));
+                } else {
+                    w++;
+                }
+                continue;
+            }
+            int last = lastFitting(w, words.size() - 1,
+                    j -> count(content.substring(pieceStart, words.get(j).end())) <= maxTokens);
+            out.add(new Unit(pieceStart, words.get(last).end(), true, -1));
+            w = last + 1;
+        }
+    }
+
+    /**
+     * The largest {@code j} in {@code [from, limit]} such that {@code fits(j)}, knowing that {@code fits(from)} holds,
+     * assuming that once a prefix does not fit no longer one does (token counts grow with the text). Probes
+     * {@code from+1, from+2, from+4…} then bisects, so a chunk of k units costs O(log k) counts, not O(k).
+     */
+    static int lastFitting(int from, int limit, IntPredicate fits) {
+        int good = from;
+        int bad = -1;
+        int step = 1;
+        while (bad < 0) {
+            if (good >= limit) {
+                return good;
+            }
+            int probe = (int) Math.min((long) good + step, limit);
+            if (fits.test(probe)) {
+                good = probe;
+                step <<= 1;
+            } else {
+                bad = probe;
+            }
+        }
+        while (bad - good > 1) {
+            int mid = (good + bad) >>> 1;
+            if (fits.test(mid)) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        return good;
+    }
+
+    /**
+     * End of the longest prefix of {@code [start, end)} that fits the budget, cut between code points; at least one
+     * code point (the only case where a chunk may exceed the budget).
+     */
+    private int longestFittingPrefix(String content, int start, int end) {
+        int lo = content.offsetByCodePoints(start, 1); // always accepted
+        int hiCodePoints = content.codePointCount(start, end);
+        int loCount = 1;
+        int hiCount = hiCodePoints - 1; // the whole word does not fit
+        int best = lo;
+        while (loCount < hiCount) {
+            int mid = (loCount + hiCount + 1) >>> 1;
+            int midEnd = content.offsetByCodePoints(start, mid);
+            if (count(content.substring(start, midEnd)) <= maxTokens) {
+                loCount = mid;
+                best = midEnd;
+            } else {
+                hiCount = mid - 1;
+            }
+        }
+        return best;
+    }
+
+    private int count(String text) {
+        return counter.countTokens(text);
+    }
+}

@@ -1,0 +1,24 @@
+package io.semsearch.ingest;
+
+/**
+ * A chunk of a content string produced by {@link SentenceChunker}.
+ *
+ * <p>Invariant: {@code content.substring(start, end).equals(text)} for the content the chunk was made from.
+ *
+ * @param ordinal 0-based position of the chunk in the document
+ * @param start offset of the first character in the content (inclusive)
+ * @param end offset after the last character in the content (exclusive)
+ * @param text the chunk text, exactly {@code content.substring(start, end)}
+ * @param tokenCount what the {@link TokenCounter} returned for {@code text}
+ */
+public record TextChunk(int ordinal, int start, int end, String text, int tokenCount) {
+
+    public TextChunk {
+        if (ordinal < 0 || start < 0 || end < start) {
+            throw new IllegalArgumentException("Invalid chunk #" + ordinal + " [" + start + ", " + end + ")");
+        }
+        if (text == null || text.length() != end - start) {
+            throw new IllegalArgumentException("Chunk text length does not match [" + start + ", " + end + ")");
+        }
+    }
+}

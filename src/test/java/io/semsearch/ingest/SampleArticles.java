@@ -1,0 +1,34 @@
+package io.semsearch.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The bundled sample corpus (src/main/resources/sample-articles), read from the classpath. */
+final class SampleArticles {
+
+    static final String A000 = "000_a0be3629d42b0289.txt";
+    static final String A001 = "001_5e379c195ea6620d.txt";
+    static final String A002 = "002_b6be96e92687f2c0.txt";
+    static final String A003 = "003_3715634ce2dd554f.txt";
+    static final String A004 = "004_4680f78da926fdc0.txt";
+
+    static final List<String> ALL = List.of(A000, A001, A002, A003, A004);
+
+    private SampleArticles() {
+    }
+
+    static String raw(String name) {
+        String resource = "sample-articles/" + name;
+        try (InputStream in = SampleArticles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
