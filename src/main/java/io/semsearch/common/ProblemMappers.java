@@ -1,0 +1,145 @@
+package io.semsearch.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semsearch.embedding.EmbeddingException;
+import io.semsearch.ingest.NothingToIndexException;
+import io.semsearch.search.InvalidSearchException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error of the API as {@code application/problem+json} with a detail that says what to fix. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + ": " + err.message())
+                .collect(Collectors.joining("; "));
+        return problem(400, "Invalid request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = "The request body does not fit the expected JSON at '" + field + "': " + e.getOriginalMessage();
+        } else {
+            detail = "The request body is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")" : "");
+        }
+        return problem(400, "Malformed JSON", detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidSearch(InvalidSearchException e, UriInfo uri) {
+        return problem(400, "Invalid request", e.getMessage(), uri,
+                List.of(new Problem.FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
+    }
+
+    /** More specific than {@link #malformedJson}, to take precedence over Quarkus' built-in mappers. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsableJson(JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response textTooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return problem(413, "Payload too large", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response nothingToIndex(NothingToIndexException e, UriInfo uri) {
+        return problem(422, "Nothing to index", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response embeddingFailed(EmbeddingException e, UriInfo uri) {
+        LOG.error("Embedding failed", e);
+        return problem(503, "Embedding model unavailable", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformedJson(cause, uri);
+        }
+        String detail = e.getMessage();
+        if (e instanceof NotSupportedException) {
+            detail = "This endpoint takes application/json; the request's Content-Type was not accepted";
+        } else if (e instanceof NotAllowedException) {
+            detail = "Method not allowed here; allowed: " + e.getResponse().getAllowedMethods();
+        } else if (detail == null || detail.startsWith("HTTP ")) {
+            detail = status == 404 ? "No resource at " + uri.getPath() : Response.Status.fromStatusCode(status) + "";
+        }
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return problem(status, reason(status), detail, uri, null);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error on " + uri.getPath(), e);
+        return problem(500, "Internal error", "The request failed unexpectedly; the error is logged", uri, null);
+    }
+
+    private Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
+        try {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(body)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    /** "create.request.text" becomes "text": the parameter path says nothing to an API user. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+}

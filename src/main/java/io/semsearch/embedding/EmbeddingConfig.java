@@ -1,0 +1,44 @@
+package io.semsearch.embedding;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the sentence-embedding model is chosen and run. */
+@ConfigMapping(prefix = "semsearch.embedding")
+public interface EmbeddingConfig {
+
+    /** Folder holding one sub-folder per model, each with its {@code model.properties} descriptor. */
+    @WithDefault("models")
+    Path modelsDir();
+
+    /** Name of the model to use (a sub-folder of {@link #modelsDir()}). */
+    @WithDefault("multilingual-e5-small")
+    String model();
+
+    /**
+     * Model used, with a WARNING, when {@link #model()} is not fully provisioned (its weights could not be fetched).
+     * Empty disables the fallback: the service then refuses to start without its model.
+     */
+    @WithDefault("e5-small-v2")
+    Optional<String> fallbackModel();
+
+    /** Number of texts embedded in one forward pass when indexing. */
+    @WithDefault("16")
+    int batchSize();
+
+    /** Number of DJL predictors, i.e. forward passes that may run at the same time. 0 means one per core. */
+    @WithDefault("0")
+    int predictors();
+
+    /** ONNX Runtime threads used inside one forward pass. 0 lets ONNX Runtime choose (one per core). */
+    @WithDefault("0")
+    int intraOpThreads();
+
+    /** How long a request waits for a free predictor before failing. */
+    @WithDefault("30s")
+    Duration acquireTimeout();
+}

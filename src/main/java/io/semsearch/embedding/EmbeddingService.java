@@ -1,0 +1,287 @@
+package io.semsearch.embedding;
+
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * Sentence embeddings computed in-process: Hugging Face tokenizer, ONNX Runtime through DJL, mean pooling over the
+ * attention mask, L2 normalisation. Thread-safe: forward passes borrow a predictor from a fixed pool.
+ */
+@Startup
+@ApplicationScoped
+public class EmbeddingService {
+
+    static {
+        // DJL must never reach for a model hub; it reads this property when its classes load.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
+    private static final String OUTPUT_NAME = "last_hidden_state";
+
+    private final EmbeddingConfig config;
+    private final ActiveModel activeModel;
+    private final HuggingFaceTokenizer tokenizer;
+    private final ZooModel<NDList, NDList> model;
+    private final BlockingQueue<Predictor<NDList, NDList>> predictors;
+    private final List<String> inputNames;
+    private final Timer queryTimer;
+    private final Timer passageTimer;
+
+    public EmbeddingService(EmbeddingConfig config, MeterRegistry registry) {
+        this.config = config;
+        long started = System.nanoTime();
+        this.activeModel = ActiveModel.select(config);
+        ModelDescriptor descriptor = activeModel.descriptor();
+        try {
+            this.tokenizer = loadTokenizer(descriptor);
+
+            int threads = config.intraOpThreads();
+            Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optEngine("OnnxRuntime")
+                    .optModelPath(descriptor.onnxPath())
+                    .optTranslator(new NoopTranslator());
+            if (threads > 0) {
+                criteria.optOption("intraOpNumThreads", Integer.toString(threads))
+                        .optOption("interOpNumThreads", "1");
+            }
+            this.model = criteria.build().loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new EmbeddingException("Cannot load model '" + descriptor.name() + "' from "
+                    + descriptor.directory().toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        this.inputNames = model.getBlock().describeInput().keys();
+        if (!inputNames.contains("input_ids") || !inputNames.contains("attention_mask")) {
+            throw new EmbeddingException("Model '" + descriptor.name() + "' takes " + inputNames
+                    + ", expected input_ids and attention_mask");
+        }
+        int poolSize = config.predictors() > 0 ? config.predictors() : Runtime.getRuntime().availableProcessors();
+        this.predictors = new ArrayBlockingQueue<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            predictors.add(model.newPredictor());
+        }
+        this.queryTimer = Timer.builder("semsearch.embedding").tag("kind", "query")
+                .description("Time to embed texts, per call").register(registry);
+        this.passageTimer = Timer.builder("semsearch.embedding").tag("kind", "passage")
+                .description("Time to embed texts, per call").register(registry);
+
+        float[] probe = embedQuery("probe");
+        if (probe.length != descriptor.dimension()) {
+            throw new EmbeddingException("Model '" + descriptor.name() + "' produces " + probe.length
+                    + " dimensions, its descriptor says " + descriptor.dimension());
+        }
+        LOG.infof("Embedding model '%s' ready in %d ms (%d dims, inputs %s, %d predictors)", descriptor.name(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), descriptor.dimension(), inputNames,
+                poolSize);
+    }
+
+    /**
+     * The model's own tokenizer, read from its folder (never from a hub). Truncation and padding are left to
+     * {@link #embedBatch}, so that the same tokenizer also counts the tokens of texts longer than the model's window.
+     */
+    public static HuggingFaceTokenizer loadTokenizer(ModelDescriptor descriptor) throws IOException {
+        HuggingFaceTokenizer.Builder builder = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(descriptor.tokenizerPath())
+                .optAddSpecialTokens(true)
+                .optTruncation(false)
+                .optPadding(false);
+        descriptor.tokenizerConfigPath().ifPresent(path -> builder.optTokenizerConfigPath(path.toString()));
+        return builder.build();
+    }
+
+    public ActiveModel activeModel() {
+        return activeModel;
+    }
+
+    /** Embeds a search question with the model's query prefix. */
+    public float[] embedQuery(String question) {
+        return queryTimer.record(() -> embedBatch(List.of(activeModel.descriptor().queryPrefix() + question)).get(0));
+    }
+
+    /** Embeds texts to be compared with one another (query prefix on both sides, as E5 prescribes). */
+    public List<float[]> embedSymmetric(List<String> texts) {
+        String prefix = activeModel.descriptor().queryPrefix();
+        return queryTimer.record(() -> embedAll(texts.stream().map(t -> prefix + t).toList()));
+    }
+
+    /** Embeds indexed passages with the model's passage prefix, in batches of similar length. */
+    public List<float[]> embedPassages(List<String> passages) {
+        String prefix = activeModel.descriptor().passagePrefix();
+        return passageTimer.record(() -> embedAll(passages.stream().map(p -> prefix + p).toList()));
+    }
+
+    /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */
+    public int countTokens(String text) {
+        return tokenizer.encode(text, false, false).getIds().length;
+    }
+
+    /** The ids the model's tokenizer gives a text, special tokens included. */
+    public long[] tokenIds(String text) {
+        return tokenizer.encode(text).getIds();
+    }
+
+    private List<float[]> embedAll(List<String> texts) {
+        // Sorting by length keeps padding, hence wasted compute, low inside each batch.
+        Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] vectors = new float[texts.size()][];
+        int batchSize = Math.max(1, config.batchSize());
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            List<String> batch = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                batch.add(texts.get(order[i]));
+            }
+            List<float[]> embedded = embedBatch(batch);
+            for (int i = from; i < to; i++) {
+                vectors[order[i]] = embedded.get(i - from);
+            }
+        }
+        return Arrays.asList(vectors);
+    }
+
+    private List<float[]> embedBatch(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        ModelDescriptor descriptor = activeModel.descriptor();
+        int batch = texts.size();
+        long[][] ids = new long[batch][];
+        int length = 0;
+        for (int i = 0; i < batch; i++) {
+            ids[i] = truncate(tokenizer.encode(texts.get(i)).getIds(), descriptor.maxTokens());
+            length = Math.max(length, ids[i].length);
+        }
+        long[] inputIds = new long[batch * length];
+        long[] attentionMask = new long[batch * length];
+        Arrays.fill(inputIds, descriptor.padTokenId());
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(ids[i], 0, inputIds, i * length, ids[i].length);
+            Arrays.fill(attentionMask, i * length, i * length + ids[i].length, 1L);
+        }
+
+        Predictor<NDList, NDList> predictor = borrowPredictor();
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            Shape shape = new Shape(batch, length);
+            NDList inputs = new NDList();
+            inputs.add(named(manager.create(LongBuffer.wrap(inputIds), shape, DataType.INT64), "input_ids"));
+            inputs.add(named(manager.create(LongBuffer.wrap(attentionMask), shape, DataType.INT64), "attention_mask"));
+            if (inputNames.contains("token_type_ids")) {
+                inputs.add(named(manager.create(LongBuffer.wrap(new long[batch * length]), shape, DataType.INT64),
+                        "token_type_ids"));
+            }
+            NDList outputs = predictor.predict(inputs);
+            NDArray hidden = outputs.contains(OUTPUT_NAME) ? outputs.get(OUTPUT_NAME) : outputs.head();
+            long[] dims = hidden.getShape().getShape();
+            if (dims.length != 3 || dims[0] != batch || dims[1] != length) {
+                throw new EmbeddingException("Unexpected model output shape " + hidden.getShape());
+            }
+            return meanPoolAndNormalise(hidden.toFloatArray(), attentionMask, batch, length, (int) dims[2]);
+        } catch (EmbeddingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new EmbeddingException("Embedding of " + batch + " text(s) failed: " + e.getMessage(), e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    private Predictor<NDList, NDList> borrowPredictor() {
+        try {
+            Predictor<NDList, NDList> predictor = predictors.poll(config.acquireTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            if (predictor == null) {
+                throw new EmbeddingException("No embedding predictor free within " + config.acquireTimeout());
+            }
+            return predictor;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("Interrupted while waiting for an embedding predictor", e);
+        }
+    }
+
+    /** Keeps the first {@code max - 1} ids and the closing special token. */
+    static long[] truncate(long[] ids, int max) {
+        if (ids.length <= max) {
+            return ids;
+        }
+        long[] truncated = Arrays.copyOf(ids, max);
+        truncated[max - 1] = ids[ids.length - 1];
+        return truncated;
+    }
+
+    static List<float[]> meanPoolAndNormalise(float[] hidden, long[] mask, int batch, int length, int dim) {
+        List<float[]> vectors = new ArrayList<>(batch);
+        for (int b = 0; b < batch; b++) {
+            float[] sum = new float[dim];
+            int tokens = 0;
+            for (int t = 0; t < length; t++) {
+                if (mask[b * length + t] == 0) {
+                    continue;
+                }
+                tokens++;
+                int offset = (b * length + t) * dim;
+                for (int d = 0; d < dim; d++) {
+                    sum[d] += hidden[offset + d];
+                }
+            }
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                sum[d] /= Math.max(tokens, 1);
+                norm += (double) sum[d] * sum[d];
+            }
+            norm = Math.sqrt(norm);
+            if (!(norm > 0) || !Double.isFinite(norm)) {
+                throw new EmbeddingException("Model produced a degenerate embedding (norm " + norm + ")");
+            }
+            for (int d = 0; d < dim; d++) {
+                sum[d] = (float) (sum[d] / norm);
+            }
+            vectors.add(sum);
+        }
+        return vectors;
+    }
+
+    private static NDArray named(NDArray array, String name) {
+        array.setName(name);
+        return array;
+    }
+
+    @PreDestroy
+    void close() {
+        predictors.forEach(Predictor::close);
+        model.close();
+        tokenizer.close();
+    }
+}

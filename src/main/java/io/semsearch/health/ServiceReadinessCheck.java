@@ -1,0 +1,54 @@
+package io.semsearch.health;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.semsearch.embedding.ActiveModel;
+import io.semsearch.embedding.EmbeddingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.util.List;
+
+/** Ready when the database answers with the vector extension installed and the embedding model embeds. */
+@Readiness
+@ApplicationScoped
+public class ServiceReadinessCheck implements HealthCheck {
+
+    private final EmbeddingService embedding;
+    private final EntityManager entityManager;
+
+    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager) {
+        this.embedding = embedding;
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        ActiveModel model = embedding.activeModel();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("semantic-search")
+                .withData("model", model.name())
+                .withData("dimension", model.dimension())
+                .withData("fallback", model.isFallback());
+        model.fallbackReason().ifPresent(reason -> response.withData("fallbackReason", reason));
+        try {
+            List<?> version = QuarkusTransaction.requiringNew().call(() -> entityManager
+                    .createNativeQuery("select extversion from pg_extension where extname = 'vector'")
+                    .getResultList());
+            if (version.isEmpty()) {
+                return response.down().withData("database", "the vector extension is not installed").build();
+            }
+            response.withData("pgvector", String.valueOf(version.get(0)));
+        } catch (RuntimeException e) {
+            return response.down().withData("database", "unreachable: " + e.getMessage()).build();
+        }
+        try {
+            embedding.embedQuery("ping");
+        } catch (RuntimeException e) {
+            return response.down().withData("embedding", "failed: " + e.getMessage()).build();
+        }
+        return response.up().build();
+    }
+}

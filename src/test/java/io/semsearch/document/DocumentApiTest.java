@@ -1,0 +1,318 @@
+package io.semsearch.document;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.semsearch.embedding.EmbeddingService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The documents API against the real PostgreSQL + pgvector and the real model. */
+@QuarkusTest
+class DocumentApiTest {
+
+    static final List<String> BOILERPLATE_MARKERS = List.of("Laisser un commentaire",
+            "Votre adresse e-mail ne sera pas publiée", "Akismet", "Disqus", "cookies", "J’accepte",
+            "Gérer mes choix", "Pour aller plus loin", "À lire également", "suivez-nous", "Cliquez pour commenter",
+            "YouTube video", "Les champs obligatoires");
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EmbeddingService embedding;
+
+    @Test
+    void theFiveSampleArticlesAreIndexedAtStart() {
+        Map<String, Map<String, Object>> bySource = sampleDocuments();
+        assertEquals(sampleNames(), bySource.keySet());
+        for (Map<String, Object> doc : bySource.values()) {
+            assertTrue(((Number) doc.get("chunks")).intValue() >= 2, "chunks of " + doc.get("source"));
+            assertEquals(embedding.activeModel().name(), doc.get("embeddingModel"));
+        }
+        assertEquals("Microsoft-OpenAI : la rupture ?", bySource.get("000_a0be3629d42b0289.txt").get("title"));
+    }
+
+    @Test
+    void storedChunksCarryNoBoilerplateAndExactOffsets() {
+        for (Map<String, Object> summary : sampleDocuments().values()) {
+            JsonPath doc = getDocument((String) summary.get("id"));
+            String content = doc.getString("content");
+            List<Map<String, Object>> chunks = doc.getList("chunks");
+            assertFalse(chunks.isEmpty());
+            for (String marker : BOILERPLATE_MARKERS) {
+                assertFalse(content.contains(marker), marker + " left in " + summary.get("source"));
+            }
+            int previousStart = -1;
+            for (int i = 0; i < chunks.size(); i++) {
+                Map<String, Object> chunk = chunks.get(i);
+                int start = (Integer) chunk.get("start");
+                int end = (Integer) chunk.get("end");
+                assertEquals(i, chunk.get("ordinal"));
+                assertEquals(content.substring(start, end), chunk.get("text"), "offsets of chunk " + i);
+                assertTrue(start > previousStart, "chunks advance");
+                assertTrue((Integer) chunk.get("tokens") <= 200 || !((String) chunk.get("text")).contains(" "),
+                        "token budget");
+                previousStart = start;
+                for (String marker : BOILERPLATE_MARKERS) {
+                    assertFalse(((String) chunk.get("text")).contains(marker), marker);
+                }
+            }
+        }
+    }
+
+    @Test
+    void repeatedParagraphsOfArticle003AreStoredOnce() {
+        String content = getDocument(idOf("003_3715634ce2dd554f.txt")).getString("content");
+        assertEquals(1, occurrences(content, "Google s’invite dans la danse"));
+        assertEquals(1, occurrences(content, "Pour pimenter davantage la situation"));
+        assertEquals(1, occurrences(content, "Dans cette course effrénée à l’IA"));
+    }
+
+    @Test
+    void storedEmbeddingsHaveTheModelDimensionAndUnitNorm() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "select min(vector_dims(embedding)), max(vector_dims(embedding)), min(vector_norm(embedding)), "
+                        + "max(vector_norm(embedding)), count(*) from chunk").getResultList());
+        Object[] row = rows.get(0);
+        assertEquals(384, ((Number) row[0]).intValue());
+        assertEquals(384, ((Number) row[1]).intValue());
+        assertEquals(1.0, ((Number) row[2]).doubleValue(), 1e-3);
+        assertEquals(1.0, ((Number) row[3]).doubleValue(), 1e-3);
+        assertTrue(((Number) row[4]).longValue() >= 10);
+    }
+
+    @Test
+    void repostingAnArticleIsANoOp() throws IOException {
+        String source = "003_3715634ce2dd554f.txt";
+        JsonPath before = getDocument(idOf(source));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("source", source, "text", sampleText(source), "metadata", Map.of("corpus", "sample")))
+                .when().post("/api/documents")
+                .then().statusCode(200)
+                .body("status", equalTo("unchanged"))
+                .body("id", equalTo(before.getString("id")))
+                .body("chunks", equalTo(before.getList("chunks").size()))
+                .body("model", equalTo(embedding.activeModel().name()));
+        JsonPath after = getDocument(idOf(source));
+        assertEquals(before.getList("chunks"), after.getList("chunks"));
+        assertEquals(before.getString("updatedAt"), after.getString("updatedAt"));
+    }
+
+    @Test
+    void changedTextReplacesTheChunks() throws IOException {
+        String source = "test/changed-" + UUID.randomUUID() + ".txt";
+        String first = sampleText("000_a0be3629d42b0289.txt");
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("source", source, "text", first))
+                .when().post("/api/documents")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("status", equalTo("created"))
+                .body("title", equalTo("Microsoft-OpenAI : la rupture ?"))
+                .extract().path("id");
+        try {
+            String second = "Un tout autre texte.\n\nOpenAI a levé 6,6 milliards de dollars auprès d’investisseurs.";
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("source", source, "title", "Autre", "text", second))
+                    .when().post("/api/documents")
+                    .then().statusCode(200)
+                    .body("status", equalTo("updated"))
+                    .body("id", equalTo(id))
+                    .body("chunks", equalTo(1));
+            JsonPath doc = getDocument(id);
+            assertEquals("Autre", doc.getString("title"));
+            assertEquals(List.of("Un tout autre texte.\n\nOpenAI a levé 6,6 milliards de dollars auprès "
+                    + "d’investisseurs."), doc.getList("chunks.text"));
+            assertEquals(1L, chunkRows(id));
+        } finally {
+            given().when().delete("/api/documents/" + id).then().statusCode(204);
+        }
+        given().when().get("/api/documents/" + id).then().statusCode(404);
+        assertEquals(0L, chunkRows(id), "chunks are deleted with their document");
+    }
+
+    @Test
+    void concurrentPostsOfOneNewSourceMakeOneDocument() throws Exception {
+        String source = "test/concurrent-" + UUID.randomUUID() + ".txt";
+        String text = "Microsoft et OpenAI renégocient leur accord.\n\nLes deux entreprises restent partenaires.";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                    .body(Map.of("source", source, "text", text))
+                    .when().post("/api/documents").then().extract().asString()));
+        }
+        List<String> seen = new ArrayList<>();
+        for (Future<String> status : statuses) {
+            seen.add(String.valueOf(JsonPath.from(status.get()).getString("status")));
+        }
+        pool.shutdown();
+        String id = idOfAny(source);
+        try {
+            assertEquals(1, seen.stream().filter("created"::equals).count(), seen.toString());
+            assertTrue(seen.stream().allMatch(s -> s.equals("created") || s.equals("unchanged")), seen.toString());
+        } finally {
+            given().when().delete("/api/documents/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void badInputGetsAProblemAndLeavesTheStoreUnchanged() {
+        long documents = rows("document");
+        long chunks = rows("chunk");
+        String existing = "000_a0be3629d42b0289.txt";
+        String updatedAt = getDocument(idOf(existing)).getString("updatedAt");
+
+        problem(given().contentType(ContentType.JSON).body(Map.of("text", "Bonjour.")), 400, "source");
+        problem(given().contentType(ContentType.JSON).body(Map.of("source", existing, "text", "   ")), 400, "text");
+        problem(given().contentType(ContentType.JSON).body(Map.of("source", " ", "text", "Bonjour.")), 400,
+                "source");
+        problem(given().contentType(ContentType.JSON).body("{\"source\": \"x\", \"text\": "), 400, "JSON");
+        problem(given().contentType(ContentType.JSON).body("{\"source\": \"x\", \"text\": 12, \"metadata\": 3}"),
+                400, "metadata");
+        problem(given().contentType(ContentType.JSON).body(""), 400, "body");
+        problem(given().contentType(ContentType.TEXT).body("source=x"), 415, "application/json");
+        String huge = "Un paragraphe de texte. ".repeat(50_000);
+        problem(given().contentType(ContentType.JSON).body(Map.of("source", existing, "text", huge)), 413,
+                "limit");
+        problem(given().contentType(ContentType.JSON)
+                .body(Map.of("source", existing, "text", "Laisser un commentaire\n\nGérer mes choix")), 422,
+                "boilerplate");
+
+        problem(given(), "/api/documents/" + UUID.randomUUID(), 404, "No document");
+        problem(given(), "/api/documents/not-an-id", 404, "No document");
+        given().when().delete("/api/documents/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        problem(given().queryParam("size", 0), "/api/documents", 400, "size");
+
+        assertEquals(documents, rows("document"));
+        assertEquals(chunks, rows("chunk"));
+        assertEquals(updatedAt, getDocument(idOf(existing)).getString("updatedAt"));
+    }
+
+    @Test
+    void listingIsPaged() {
+        JsonPath page = given().queryParam("size", 2).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(2, page.getList("items").size());
+        assertTrue(page.getLong("total") >= 5);
+        JsonPath next = given().queryParam("size", 2).queryParam("page", 1).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath();
+        Set<String> ids = new HashSet<>(page.getList("items.id"));
+        assertTrue(next.getList("items.id").stream().noneMatch(ids::contains));
+    }
+
+    @Test
+    void readinessNamesTheActiveModel() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'semantic-search' }.data.model",
+                        equalTo(embedding.activeModel().name()))
+                .body("checks.find { it.name == 'semantic-search' }.data.pgvector", startsWith("0.8"));
+    }
+
+    private static void problem(io.restassured.specification.RequestSpecification request, int status,
+            String detailMentions) {
+        request.when().post("/api/documents").then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("detail", not(emptyOrNullString()))
+                .body("detail", org.hamcrest.Matchers.containsStringIgnoringCase(detailMentions));
+    }
+
+    private static void problem(io.restassured.specification.RequestSpecification request, String path, int status,
+            String detailMentions) {
+        request.when().get(path).then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsStringIgnoringCase(detailMentions));
+    }
+
+    private long rows(String table) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
+    }
+
+    private long chunkRows(String documentId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from chunk where document_id = cast(?1 as uuid)")
+                .setParameter(1, documentId).getSingleResult()).longValue());
+    }
+
+    static JsonPath getDocument(String id) {
+        return given().when().get("/api/documents/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, Map<String, Object>> sampleDocuments() {
+        List<Map<String, Object>> items = given().queryParam("size", 200).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Set<String> names = sampleNames();
+        Map<String, Map<String, Object>> bySource = new java.util.TreeMap<>();
+        items.stream().filter(d -> names.contains(d.get("source"))).forEach(d -> bySource.put((String) d.get("source"), d));
+        return bySource;
+    }
+
+    static String idOf(String source) {
+        return (String) sampleDocuments().get(source).get("id");
+    }
+
+    private static String idOfAny(String source) {
+        List<Map<String, Object>> items = given().queryParam("size", 200).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(d -> source.equals(d.get("source"))).map(d -> (String) d.get("id"))
+                .findFirst().orElseThrow();
+    }
+
+    static Set<String> sampleNames() {
+        try {
+            return new java.util.TreeSet<>(resource("sample-articles/INDEX").lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sampleText(String name) throws IOException {
+        return resource("sample-articles/" + name);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = DocumentApiTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
