@@ -1,0 +1,41 @@
+package io.semsearch.answer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** How answers are extracted, and when the service abstains. docs/calibration.md explains the thresholds. */
+@ConfigMapping(prefix = "semsearch.answer")
+public interface AnswerConfig {
+
+    /** Passages retrieved for a question when the request does not say. */
+    @WithDefault("8")
+    int defaultK();
+
+    /** Best-ranked passages whose sentences are candidate answers. */
+    @WithDefault("8")
+    int candidatePassages();
+
+    /** Most sentences in an answer, each from a different passage. */
+    @WithDefault("3")
+    int maxSentences();
+
+    /** Sentences shorter than this (headings, captions) are not answers. */
+    @WithDefault("25")
+    int minSentenceLength();
+
+    /** Weight of lexical overlap (rarity-weighted share of the question's words in the sentence) in a sentence score. */
+    @WithDefault("0.5")
+    double lexicalWeight();
+
+    /** Sentences scoring more than this below the best one are left out of the answer. */
+    @WithDefault("0.04")
+    double sentenceMargin();
+
+    /**
+     * Abstain when no retrieved passage has at least this cosine similarity to the question. Empty: the value
+     * calibrated for the active model, from its descriptor ({@code answer.min-similarity}).
+     */
+    Optional<Double> minSimilarity();
+}

@@ -1,0 +1,50 @@
+package io.semsearch.answer;
+
+import io.semsearch.common.Problem;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/ask")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Ask", description = "Answers with cited passages")
+public class AskResource {
+
+    private final AskService ask;
+
+    public AskResource(AskService ask) {
+        this.ask = ask;
+    }
+
+    @POST
+    @Operation(summary = "Answer a question with cited passages",
+            description = "Retrieves passages (hybrid), then answers with the best one to three of their sentences, "
+                    + "each followed by [n], the number of its citation. Abstains (answered: false) when nothing "
+                    + "relevant is indexed.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AskRequest.class), examples = {
+            @ExampleObject(name = "question", value = "{\"question\": \"Combien Microsoft a-t-il investi dans OpenAI ?\"}"),
+            @ExampleObject(name = "follow-up", value = """
+                    {"question": "Et combien a-t-elle levé ?",
+                     "history": [{"role": "user", "content": "Avec qui OpenAI a-t-elle signé un contrat ?"}]}"""),
+            @ExampleObject(name = "filtered", value = """
+                    {"question": "Que demande Google à la FTC ?", "k": 3,
+                     "filters": {"metadata": {"corpus": "sample"}}}""")}))
+    @APIResponse(responseCode = "200", description = "An answer, or an abstention",
+            content = @Content(schema = @Schema(implementation = AskResponse.class)))
+    @APIResponse(responseCode = "400", description = "Blank or too long question, k out of range, bad history",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AskResponse ask(@NotNull(message = "a JSON body is required") AskRequest request) {
+        return ask.ask(request);
+    }
+}

@@ -1,0 +1,45 @@
+package io.semsearch.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Retrieval settings; docs/benchmarks/retrieval-piaf.md explains the chosen values. */
+@ConfigMapping(prefix = "semsearch.search")
+public interface SearchConfig {
+
+    /** Results returned when the request does not say. */
+    @WithDefault("5")
+    int defaultK();
+
+    /** Largest {@code k} a request may ask for. */
+    @WithDefault("50")
+    int maxK();
+
+    /** Longest question or query accepted, in characters. */
+    @WithDefault("2000")
+    int maxQueryLength();
+
+    /** Candidates each retriever (dense, lexical) hands to fusion. */
+    @WithDefault("40")
+    int candidates();
+
+    /** The k of Reciprocal Rank Fusion: larger values flatten the weight of the top ranks. */
+    @WithDefault("60")
+    int rrfK();
+
+    /** Weight of the dense ranking in hybrid fusion (each list contributes weight / (k + rank)). */
+    @WithDefault("1.0")
+    double denseWeight();
+
+    /** Weight of the lexical ranking in hybrid fusion. */
+    @WithDefault("1.0")
+    double lexicalWeight();
+
+    /** HNSW search breadth ({@code hnsw.ef_search}); must be at least {@link #candidates()}. */
+    @WithDefault("100")
+    int efSearch();
+
+    /** Most chunks of one document among the results, so that one document cannot crowd out the others. */
+    @WithDefault("2")
+    int maxChunksPerDocument();
+}

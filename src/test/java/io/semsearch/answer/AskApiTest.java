@@ -1,0 +1,169 @@
+package io.semsearch.answer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** POST /api/ask on the five sample articles, with the real model and PostgreSQL. */
+@QuarkusTest
+class AskApiTest {
+
+    /** Question, the article holding the answer, words of the answer (any one of them must be cited). */
+    record Factual(String question, String source, List<String> fact) {
+    }
+
+    static final List<Factual> FACTUAL = List.of(
+            new Factual("Combien Microsoft a-t-il investi dans OpenAI ?", "002_b6be96e92687f2c0.txt",
+                    List.of("13 milliards")),
+            new Factual("Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?",
+                    "000_a0be3629d42b0289.txt", List.of("650 millions")),
+            new Factual("Qui pilote le nouveau projet d’IA interne chez Microsoft ?", "000_a0be3629d42b0289.txt",
+                    List.of("Mustafa Suleyman")),
+            new Factual("En quelle année Microsoft a-t-il commencé à investir dans OpenAI ?",
+                    "002_b6be96e92687f2c0.txt", List.of("2019")),
+            new Factual("À combien OpenAI est-elle évaluée ?", "004_4680f78da926fdc0.txt",
+                    List.of("157 milliards")),
+            new Factual("Que demande Google à la FTC ?", "003_3715634ce2dd554f.txt",
+                    List.of("démanteler l’accord d’exclusivité")),
+            new Factual("Avec quelle entreprise OpenAI a-t-elle signé un contrat de 10 milliards ?",
+                    "000_a0be3629d42b0289.txt", List.of("Oracle")),
+            new Factual("Combien OpenAI a-t-elle levé auprès d’investisseurs comme Nvidia ?",
+                    "000_a0be3629d42b0289.txt", List.of("6,6 milliards")),
+            new Factual("Quand Sam Altman voit-il les premières manifestations de l’AGI ?",
+                    "003_3715634ce2dd554f.txt", List.of("2025")),
+            new Factual("Qui est le patron de Microsoft ?", "000_a0be3629d42b0289.txt",
+                    List.of("Satya Nadella")),
+            new Factual("Quel siège Microsoft a-t-il accepté d’abandonner chez OpenAI ?",
+                    "002_b6be96e92687f2c0.txt", List.of("observateur")),
+            new Factual("Qui a sorti l’arsenal judiciaire contre la restructuration d’OpenAI ?",
+                    "001_5e379c195ea6620d.txt", List.of("Elon Musk")),
+            new Factual("Quelle est la valeur de Microsoft ?", "004_4680f78da926fdc0.txt",
+                    List.of("3 190 milliards")),
+            new Factual("Quel concurrent de Microsoft veut héberger les technologies d’OpenAI sur ses serveurs ?",
+                    "003_3715634ce2dd554f.txt", List.of("Google")));
+
+    static final List<String> OFF_TOPIC = List.of(
+            "Quelle est la recette de la tarte aux pommes ?",
+            "Qui a gagné la Coupe du monde de football en 2018 ?",
+            "Comment réparer une fuite d’eau sous l’évier ?",
+            "Quelle est la capitale de l’Australie ?",
+            "Quels sont les symptômes de la grippe chez l’enfant ?");
+
+    @Test
+    void factualQuestionsCiteTheRightArticleAndTheFact() {
+        List<String> failures = new ArrayList<>();
+        for (Factual f : FACTUAL) {
+            JsonPath answer = ask(Map.of("question", f.question()));
+            List<Map<String, Object>> citations = answer.getList("citations");
+            boolean sourceInTop3 = citations.stream().limit(3).anyMatch(c -> f.source().equals(c.get("source")));
+            boolean factCited = citations.stream().anyMatch(c -> f.fact().stream()
+                    .anyMatch(fact -> ((String) c.get("text")).contains(fact)));
+            if (!answer.getBoolean("answered") || !sourceInTop3 || !factCited) {
+                failures.add(f.question() + " -> answered=" + answer.getBoolean("answered") + " sources="
+                        + citations.stream().map(c -> c.get("source")).toList() + " answer=" + answer.getString("answer"));
+            }
+        }
+        int passed = FACTUAL.size() - failures.size();
+        System.out.printf(Locale.ROOT, "ask: %d/%d factual questions cite the article and the fact%n", passed,
+                FACTUAL.size());
+        failures.forEach(f -> System.out.println("  missed: " + f));
+        assertTrue(passed >= Math.ceil(0.8 * FACTUAL.size()), passed + "/" + FACTUAL.size() + " " + failures);
+    }
+
+    @Test
+    void answersAreCitedSentencesWithExactHighlights() {
+        JsonPath answer = ask(Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?"));
+        assertTrue(answer.getBoolean("answered"));
+        String text = answer.getString("answer");
+        List<Map<String, Object>> citations = answer.getList("citations");
+        assertFalse(citations.isEmpty());
+        assertTrue(citations.size() <= 3);
+        for (Map<String, Object> c : citations) {
+            int n = (Integer) c.get("n");
+            String passage = (String) c.get("text");
+            Map<String, Integer> highlight = (Map<String, Integer>) c.get("highlight");
+            String sentence = passage.substring(highlight.get("start"), highlight.get("end"));
+            assertTrue(text.contains(sentence + " [" + n + "]"), "answer holds cited sentence " + n + ": " + text);
+            String content = given().when().get("/api/documents/" + c.get("documentId")).then().statusCode(200)
+                    .extract().path("content");
+            assertEquals(content.substring((Integer) c.get("start"), (Integer) c.get("end")), passage);
+        }
+        assertNotNull(answer.get("timings.totalMs"));
+        assertTrue(answer.getDouble("timings.embedMs") > 0);
+    }
+
+    @Test
+    void offTopicQuestionsAbstain() {
+        for (String question : OFF_TOPIC) {
+            given().contentType(ContentType.JSON).body(Map.of("question", question))
+                    .when().post("/api/ask").then().statusCode(200)
+                    .body("answered", equalTo(false))
+                    .body("answer", nullValue())
+                    .body("citations.size()", equalTo(0))
+                    .body("reason", containsString("relevant"));
+        }
+    }
+
+    @Test
+    void followUpUsesTheHistory() {
+        JsonPath alone = ask(Map.of("question", "Et combien a-t-elle levé ?"));
+        JsonPath followUp = ask(Map.of("question", "Et combien a-t-elle levé ?",
+                "history", List.of(
+                        Map.of("role", "user", "content", "Avec qui OpenAI a-t-elle signé un contrat de 10 milliards ?"),
+                        Map.of("role", "assistant", "content", "Avec Oracle [1]"))));
+        assertTrue(followUp.getBoolean("answered"));
+        assertTrue(followUp.<String>getList("citations.text").stream().anyMatch(t -> t.contains("6,6 milliards")),
+                followUp.getList("citations.text").toString());
+        assertEquals("Et combien a-t-elle levé ?", followUp.getString("question"));
+        assertNotNull(alone.get("answered"));
+    }
+
+    @Test
+    void filtersApplyToAsk() {
+        JsonPath answer = ask(Map.of("question", "Combien Microsoft a-t-il investi dans OpenAI ?",
+                "filters", Map.of("sources", List.of("004_4680f78da926fdc0.txt"))));
+        assertTrue(answer.<String>getList("citations.source").stream()
+                .allMatch("004_4680f78da926fdc0.txt"::equals));
+    }
+
+    @Test
+    void invalidQuestionsAreProblems() {
+        problem("{}", "question");
+        problem("{\"question\": \"  \"}", "question");
+        problem("{\"question\": \"" + "x".repeat(2001) + "\"}", "2000");
+        problem("{\"question\": \"OpenAI ?\", \"k\": 0}", "k");
+        problem("{\"question\": \"OpenAI ?\", \"k\": 51}", "k");
+        problem("{\"question\": \"OpenAI ?\", \"k\": \"many\"}", "k");
+        problem("{\"question\": \"OpenAI ?\", \"history\": [{\"role\": \"bot\", \"content\": \"x\"}]}", "role");
+        problem("{\"question\": ", "JSON");
+        given().contentType(ContentType.TEXT).body("OpenAI ?").when().post("/api/ask").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    private static void problem(String body, String detailMentions) {
+        given().contentType(ContentType.JSON).body(body).when().post("/api/ask").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString(detailMentions));
+    }
+
+    static JsonPath ask(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/ask")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
