@@ -83,6 +83,31 @@ public class DocumentResource {
         return Response.ok(body).build();
     }
 
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Index several texts", description = "Like POST /api/documents for each document, with the "
+            + "chunks of all of them embedded in full batches: the fast way to load a corpus. Sources must be "
+            + "distinct within a batch.")
+    @APIResponse(responseCode = "200", description = "One result per document, in order",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid document, duplicate source, malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body or a text over the configured limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchResponse indexBatch(@Valid @NotNull(message = "a JSON body is required") BatchRequest batch) {
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        for (DocumentRequest document : batch.documents()) {
+            if (document != null && !sources.add(document.source().strip())) {
+                throw new jakarta.ws.rs.BadRequestException("documents: source '" + document.source()
+                        + "' appears twice in the batch");
+            }
+        }
+        String model = embedding.activeModel().name();
+        return new BatchResponse(ingest.indexAll(batch.documents().stream().map(DocumentRequest::toIndexRequest)
+                .toList()).stream().map(result -> IndexResponse.of(result, model)).toList());
+    }
+
     @GET
     @Operation(summary = "List documents", description = "Oldest first, one page at a time.")
     public DocumentPage list(

@@ -23,55 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class AskApiTest {
 
-    /** Question, the article holding the answer, words of the answer (any one of them must be cited). */
-    record Factual(String question, String source, List<String> fact) {
-    }
-
-    static final List<Factual> FACTUAL = List.of(
-            new Factual("Combien Microsoft a-t-il investi dans OpenAI ?", "002_b6be96e92687f2c0.txt",
-                    List.of("13 milliards")),
-            new Factual("Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?",
-                    "000_a0be3629d42b0289.txt", List.of("650 millions")),
-            new Factual("Qui pilote le nouveau projet d’IA interne chez Microsoft ?", "000_a0be3629d42b0289.txt",
-                    List.of("Mustafa Suleyman")),
-            new Factual("En quelle année Microsoft a-t-il commencé à investir dans OpenAI ?",
-                    "002_b6be96e92687f2c0.txt", List.of("2019")),
-            new Factual("À combien OpenAI est-elle évaluée ?", "004_4680f78da926fdc0.txt",
-                    List.of("157 milliards")),
-            new Factual("Que demande Google à la FTC ?", "003_3715634ce2dd554f.txt",
-                    List.of("démanteler l’accord d’exclusivité")),
-            new Factual("Avec quelle entreprise OpenAI a-t-elle signé un contrat de 10 milliards ?",
-                    "000_a0be3629d42b0289.txt", List.of("Oracle")),
-            new Factual("Combien OpenAI a-t-elle levé auprès d’investisseurs comme Nvidia ?",
-                    "000_a0be3629d42b0289.txt", List.of("6,6 milliards")),
-            new Factual("Quand Sam Altman voit-il les premières manifestations de l’AGI ?",
-                    "003_3715634ce2dd554f.txt", List.of("2025")),
-            new Factual("Qui est le patron de Microsoft ?", "000_a0be3629d42b0289.txt",
-                    List.of("Satya Nadella")),
-            new Factual("Quel siège Microsoft a-t-il accepté d’abandonner chez OpenAI ?",
-                    "002_b6be96e92687f2c0.txt", List.of("observateur")),
-            new Factual("Qui a sorti l’arsenal judiciaire contre la restructuration d’OpenAI ?",
-                    "001_5e379c195ea6620d.txt", List.of("Elon Musk")),
-            new Factual("Quelle est la valeur de Microsoft ?", "004_4680f78da926fdc0.txt",
-                    List.of("3 190 milliards")),
-            new Factual("Quel concurrent de Microsoft veut héberger les technologies d’OpenAI sur ses serveurs ?",
-                    "003_3715634ce2dd554f.txt", List.of("Google")));
-
-    static final List<String> OFF_TOPIC = List.of(
-            "Quelle est la recette de la tarte aux pommes ?",
-            "Qui a gagné la Coupe du monde de football en 2018 ?",
-            "Comment réparer une fuite d’eau sous l’évier ?",
-            "Quelle est la capitale de l’Australie ?",
-            "Quels sont les symptômes de la grippe chez l’enfant ?");
+    static final SampleQuestions QUESTIONS = SampleQuestions.load();
+    static final List<SampleQuestions.Factual> FACTUAL = QUESTIONS.factual();
+    static final List<String> OFF_TOPIC = QUESTIONS.offTopic();
 
     @Test
     void factualQuestionsCiteTheRightArticleAndTheFact() {
         List<String> failures = new ArrayList<>();
-        for (Factual f : FACTUAL) {
+        for (SampleQuestions.Factual f : FACTUAL) {
             JsonPath answer = ask(Map.of("question", f.question()));
             List<Map<String, Object>> citations = answer.getList("citations");
             boolean sourceInTop3 = citations.stream().limit(3).anyMatch(c -> f.source().equals(c.get("source")));
-            boolean factCited = citations.stream().anyMatch(c -> f.fact().stream()
+            boolean factCited = citations.stream().anyMatch(c -> f.facts().stream()
                     .anyMatch(fact -> ((String) c.get("text")).contains(fact)));
             if (!answer.getBoolean("answered") || !sourceInTop3 || !factCited) {
                 failures.add(f.question() + " -> answered=" + answer.getBoolean("answered") + " sources="

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -213,6 +214,40 @@ class DocumentApiTest {
         assertEquals(documents, rows("document"));
         assertEquals(chunks, rows("chunk"));
         assertEquals(updatedAt, getDocument(idOf(existing)).getString("updatedAt"));
+    }
+
+    @Test
+    void batchIndexesEachDocumentAndRejectsBadBatchesWhole() {
+        String first = "test/batch-a-" + UUID.randomUUID();
+        String second = "test/batch-b-" + UUID.randomUUID();
+        List<Map<String, Object>> results = given().contentType(ContentType.JSON)
+                .body(Map.of("documents", List.of(
+                        Map.of("source", first, "text", "OpenAI lève des fonds.\n\nMicrosoft observe."),
+                        Map.of("source", second, "title", "B", "text", "Google saisit la FTC."))))
+                .when().post("/api/documents/batch")
+                .then().statusCode(200).extract().jsonPath().getList("results");
+        try {
+            assertEquals(List.of(first, second), results.stream().map(r -> r.get("source")).toList());
+            assertTrue(results.stream().allMatch(r -> "created".equals(r.get("status"))));
+            assertEquals("B", results.get(1).get("title"));
+        } finally {
+            results.forEach(r -> given().when().delete("/api/documents/" + r.get("id")).then().statusCode(204));
+        }
+        long documents = rows("document");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("documents", List.of(Map.of("source", "test/dup", "text", "Un."),
+                        Map.of("source", "test/dup", "text", "Deux."))))
+                .when().post("/api/documents/batch").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("twice"));
+        given().contentType(ContentType.JSON).body(Map.of("documents", List.of()))
+                .when().post("/api/documents/batch").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("documents"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("documents", List.of(Map.of("source", "test/ok", "text", "Un texte."),
+                        Map.of("source", "test/blank", "text", " "))))
+                .when().post("/api/documents/batch").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("text"));
+        assertEquals(documents, rows("document"), "a rejected batch stores nothing");
     }
 
     @Test
