@@ -3,7 +3,11 @@ package io.semsearch.search;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Dense, lexical or hybrid retrieval of chunks for a query. */
 @ApplicationScoped
@@ -13,10 +17,14 @@ public class SearchService {
     private final SearchRepository repository;
     private final SearchConfig config;
 
-    public SearchService(EmbeddingService embedding, SearchRepository repository, SearchConfig config) {
+    private final ManagedExecutor executor;
+
+    public SearchService(EmbeddingService embedding, SearchRepository repository, SearchConfig config,
+            ManagedExecutor executor) {
         this.embedding = embedding;
         this.repository = repository;
         this.config = config;
+        this.executor = executor;
     }
 
     /** Validates and resolves {@code k}, falling back on the configured default. */
@@ -50,14 +58,29 @@ public class SearchService {
         List<SearchHit> ranked = switch (mode) {
             case DENSE -> repository.dense(vector, candidates, filters);
             case LEXICAL -> repository.lexical(query, null, candidates, filters);
-            case HYBRID -> RankFusion.reciprocalRankFusion(List.of(
-                    repository.dense(vector, candidates, filters),
-                    repository.lexical(query, vector, candidates, filters)),
-                    List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
+            case HYBRID -> {
+                // the two retrievers run at once, on two connections
+                CompletableFuture<List<SearchHit>> lexical =
+                        executor.supplyAsync(() -> repository.lexical(query, vector, candidates, filters));
+                List<SearchHit> dense = repository.dense(vector, candidates, filters);
+                yield RankFusion.reciprocalRankFusion(List.of(dense, join(lexical)),
+                        List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
+            }
         };
         List<SearchHit> hits = RankFusion.diversify(ranked, k, config.maxChunksPerDocument());
         long searched = System.nanoTime();
         return new Retrieval(query, mode, hits, vector, millis(embedded - started), millis(searched - embedded));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     static double millis(long nanos) {

@@ -1,0 +1,131 @@
+package io.semsearch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged service (target/quarkus-app) started as its own process on the benchmark database, as it runs in
+ * production: what the benchmarks measure is what users get.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    static final Path ROOT = Path.of(System.getProperty("project.root", "."));
+    static final String DB_URL = System.getProperty("benchmark.db.url",
+            "jdbc:postgresql://127.0.0.1:5432/" + env("SEMSEARCH_BENCH_DB_NAME", "semsearch_bench"));
+    static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
+    static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
+    static final int PORT = Integer.getInteger("benchmark.port", 8089);
+
+    private final Process process;
+    private final double startupSeconds;
+
+    private ServiceProcess(Process process, double startupSeconds) {
+        this.process = process;
+        this.startupSeconds = startupSeconds;
+    }
+
+    /** Empties the benchmark database (documents and, by cascade, chunks). */
+    public static void wipeDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("do $$ begin if to_regclass('public.document') is not null then "
+                    + "truncate table document cascade; end if; end $$");
+        }
+    }
+
+    /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
+    public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
+        Path jar = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build the service first: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dai.djl.offline=true"));
+        String javaOpts = System.getProperty("benchmark.java.opts", "");
+        if (!javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(PORT));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", DB_URL);
+        env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
+        env.put("SEMSEARCH_INGEST_SAMPLE_CORPUS", "false");
+        env.putAll(settings);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        HttpClient client = HttpClient.newHttpClient();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue() + "; see target/"
+                        + logName + ".log");
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The service was not ready within 3 minutes");
+            }
+            Thread.sleep(25);
+        }
+        return new ServiceProcess(process, (System.nanoTime() - started) / 1e9);
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    public double startupSeconds() {
+        return startupSeconds;
+    }
+
+    /** Resident set size of the service process, in MiB. */
+    public double rssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+            }
+        }
+        throw new IOException("No VmRSS for process " + process.pid());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
