@@ -72,8 +72,8 @@ public class AskService {
         }
         return new AskResponse(question, generated.answered(), generated.text(), generated.reason(), citations,
                 embedding.activeModel().name(),
-                new AskResponse.Timings(retrieval.embedMs(), retrieval.searchMs(), millis(done - answering),
-                        millis(done - started)));
+                new AskResponse.Timings(retrieval.embedMs(), retrieval.searchMs(), SearchService.millis(done - answering),
+                        SearchService.millis(done - started)));
     }
 
     /**
@@ -101,9 +101,5 @@ public class AskService {
             }
         }
         return previous == null ? question : previous + "\n" + question;
-    }
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 100_000.0) / 10.0;
     }
 }

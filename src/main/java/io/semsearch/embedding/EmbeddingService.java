@@ -279,7 +279,7 @@ public class EmbeddingService {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();

@@ -83,7 +83,8 @@ public class SearchService {
         }
     }
 
-    static double millis(long nanos) {
+    /** Nanoseconds as milliseconds with one decimal, as the API reports timings. */
+    public static double millis(long nanos) {
         return Math.round(nanos / 100_000.0) / 10.0;
     }
 }
