@@ -15,12 +15,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class SearchRepository {
 
+    private static final long STATISTICS_MAX_AGE_NANOS = 30_000_000_000L;
     private static final String COLUMNS = """
             c.id, c.document_id, d.source, d.title, c.ordinal, c.start_offset, c.end_offset, c.text""";
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final SearchConfig config;
+    private volatile CorpusStatistics statistics;
 
     public SearchRepository(EntityManager entityManager, ObjectMapper json, SearchConfig config) {
         this.entityManager = entityManager;
@@ -92,11 +94,9 @@ public class SearchRepository {
                 terms as (
                     select distinct lexeme from unnest(tsvector_to_array(to_tsvector('semsearch_french', :text)))
                         as lexeme),
-                corpus as (
-                    select count(*) as chunks, greatest(avg(token_count), 1) as avg_tokens from chunk),
                 idf as materialized (
-                    select t.lexeme, ln(1 + (corpus.chunks - n.df + 0.5) / (n.df + 0.5)) as idf
-                    from terms t, corpus,
+                    select t.lexeme, ln(1 + (greatest(:chunks, n.df) - n.df + 0.5) / (n.df + 0.5)) as idf
+                    from terms t,
                     lateral (select count(*) as df from chunk c
                              where c.text_search @@ cast(quote_literal(t.lexeme) as tsquery)) n),
                 candidates as (
@@ -106,13 +106,16 @@ public class SearchRepository {
                     order by cover desc, c.id limit :candidates)
                 select """ + " " + COLUMNS + """
                     , (select coalesce(sum(idf.idf * (cardinality(u.positions) * 2.2)
-                              / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * k.token_count / corpus.avg_tokens))), 0)
+                              / (cardinality(u.positions) + 1.2 * (0.25 + 0.75 * k.token_count / :avgTokens))), 0)
                        from unnest(k.text_search) u join idf on idf.lexeme = u.lexeme) as bm25
                     , """ + similarity + """
-                from candidates k join chunk c on c.id = k.id join document d on d.id = c.document_id, corpus
+                from candidates k join chunk c on c.id = k.id join document d on d.id = c.document_id
                 order by bm25 desc, k.cover desc, c.id limit :limit""";
+        CorpusStatistics corpus = corpusStatistics();
         Query q = entityManager.createNativeQuery(sql)
                 .setParameter("text", text)
+                .setParameter("chunks", (double) corpus.chunks())
+                .setParameter("avgTokens", corpus.averageTokens())
                 .setParameter("candidates", Math.max(limit * 5, 200))
                 .setParameter("limit", limit);
         if (queryVector != null) {
@@ -125,6 +128,22 @@ public class SearchRepository {
             hits.add(hit(r, ((Number) r[8]).doubleValue(), ((Number) r[9]).doubleValue()));
         }
         return hits;
+    }
+
+    /** Chunk count and mean length for BM25: read at most every 30 s, as ranking does not need them exact. */
+    private CorpusStatistics corpusStatistics() {
+        CorpusStatistics current = statistics;
+        if (current == null || System.nanoTime() - current.readAt() > STATISTICS_MAX_AGE_NANOS) {
+            Object[] row = (Object[]) entityManager.createNativeQuery(
+                    "select count(*), coalesce(avg(token_count), 1) from chunk").getSingleResult();
+            current = new CorpusStatistics(((Number) row[0]).longValue(),
+                    Math.max(1.0, ((Number) row[1]).doubleValue()), System.nanoTime());
+            statistics = current;
+        }
+        return current;
+    }
+
+    private record CorpusStatistics(long chunks, double averageTokens, long readAt) {
     }
 
     private void setLocal(String setting, String value) {
