@@ -2,6 +2,8 @@ package io.semsearch.ingest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.DocumentRepository;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +131,27 @@ class LateChunkingTest {
                 ownStoredNearestInChunk);
         assertTrue(closerThanMostOthers >= 0.75 * n, closerThanMostOthers + "/" + n);
         assertTrue(ownStoredNearestInChunk >= 0.75 * n, ownStoredNearestInChunk + "/" + n);
+    }
+
+    @Test
+    void chunksStoredWithoutSentenceVectorsAreStillAnswered() {
+        List<Chunk> saved = sampleChunks();
+        QuarkusTransaction.requiringNew().run(() -> chunks.update(
+                "sentenceSpans = null, sentenceEmbeddings = null where id in ?1",
+                saved.stream().map(c -> c.id).toList()));
+        try {
+            JsonPath answer = given().contentType(ContentType.JSON)
+                    .body(Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?"))
+                    .when().post("/api/ask").then().statusCode(200).extract().jsonPath();
+            assertTrue(answer.getBoolean("answered"));
+            assertTrue(answer.getString("answer").contains("650 millions"), answer.getString("answer"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> saved.forEach(c -> {
+                Chunk chunk = chunks.findById(c.id);
+                chunk.sentenceSpans = c.sentenceSpans;
+                chunk.sentenceEmbeddings = c.sentenceEmbeddings;
+            }));
+        }
     }
 
     private List<Chunk> sampleChunks() {
