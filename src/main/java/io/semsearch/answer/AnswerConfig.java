@@ -29,6 +29,15 @@ public interface AnswerConfig {
     @WithDefault("0.5")
     double lexicalWeight();
 
+    /**
+     * Sentences embedded again, each on its own, to be scored: the best ones by the vectors their chunk was stored
+     * with, among which the answer is then chosen. A stored vector is pooled from its chunk's forward pass, so it
+     * carries the chunk's context, which blurs the differences between sentences of one chunk. 0: the stored
+     * vectors alone decide (no model call). Sentences of chunks stored without vectors are always embedded.
+     */
+    @WithDefault("8")
+    int rescoredSentences();
+
     /** Sentences scoring more than this below the best one are left out of the answer. */
     @WithDefault("0.04")
     double sentenceMargin();

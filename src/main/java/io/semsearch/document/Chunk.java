@@ -47,4 +47,13 @@ public class Chunk extends PanacheEntityBase {
     @Array(length = 384)
     @Column(nullable = false)
     public float[] embedding;
+
+    /** Start, end pairs into {@link #text}: the sentences that have a vector in {@link #sentenceEmbeddings}. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "sentence_spans")
+    public int[] sentenceSpans;
+
+    /** See {@link SentenceVectors}; null, as {@link #sentenceSpans}, for chunks indexed before sentences had vectors. */
+    @Column(name = "sentence_embeddings")
+    public byte[] sentenceEmbeddings;
 }

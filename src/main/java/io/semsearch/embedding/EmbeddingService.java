@@ -3,6 +3,7 @@ package io.semsearch.embedding;
 import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,6 +17,7 @@ import ai.djl.translate.NoopTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import io.semsearch.ingest.TextSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -48,6 +51,7 @@ public class EmbeddingService {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
     private static final String OUTPUT_NAME = "last_hidden_state";
+    private static final Pooling<float[]> MEAN = (states, row, text, encoding) -> states.meanPool(row);
 
     private final EmbeddingConfig config;
     private final ActiveModel activeModel;
@@ -126,19 +130,45 @@ public class EmbeddingService {
 
     /** Embeds a search question with the model's query prefix. */
     public float[] embedQuery(String question) {
-        return queryTimer.record(() -> embedBatch(List.of(activeModel.descriptor().queryPrefix() + question)).get(0));
+        String text = activeModel.descriptor().queryPrefix() + question;
+        return queryTimer.record(() -> embedBatch(List.of(text), List.of(0), MEAN).get(0));
     }
 
     /** Embeds texts to be compared with one another (query prefix on both sides, as E5 prescribes). */
     public List<float[]> embedSymmetric(List<String> texts) {
         String prefix = activeModel.descriptor().queryPrefix();
-        return queryTimer.record(() -> embedAll(texts.stream().map(t -> prefix + t).toList()));
+        return queryTimer.record(() -> embedAll(texts.stream().map(t -> prefix + t).toList(), MEAN));
     }
 
     /** Embeds indexed passages with the model's passage prefix, in batches of similar length. */
     public List<float[]> embedPassages(List<String> passages) {
         String prefix = activeModel.descriptor().passagePrefix();
-        return passageTimer.record(() -> embedAll(passages.stream().map(p -> prefix + p).toList()));
+        return passageTimer.record(() -> embedAll(passages.stream().map(p -> prefix + p).toList(), MEAN));
+    }
+
+    /**
+     * Embeds passages as {@link #embedPassages} does and, from the same forward pass, each given span of each passage
+     * ("late chunking"): the mean of the hidden states of the tokens overlapping the span, read in the context of the
+     * whole passage.
+     *
+     * @param spans per passage, character ranges into that passage
+     */
+    public List<PassageEmbedding> embedPassagesWithSentences(List<String> passages, List<List<TextSpan>> spans) {
+        if (spans.size() != passages.size()) {
+            throw new IllegalArgumentException(passages.size() + " passages but " + spans.size() + " span lists");
+        }
+        String prefix = activeModel.descriptor().passagePrefix();
+        List<String> texts = passages.stream().map(p -> prefix + p).toList();
+        Pooling<PassageEmbedding> pooling = (states, row, text, encoding) -> {
+            TextSpan[] tokenSpans = tokenSpansInPassage(encoding.getCharTokenSpans(), texts.get(text),
+                    prefix.length(), states.tokens(row));
+            List<float[]> spanVectors = new ArrayList<>(spans.get(text).size());
+            for (TextSpan span : spans.get(text)) {
+                spanVectors.add(states.meanPool(row, tokenSpans, span));
+            }
+            return new PassageEmbedding(states.meanPool(row), spanVectors);
+        };
+        return passageTimer.record(() -> embedAll(texts, pooling));
     }
 
     /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */
@@ -151,36 +181,35 @@ public class EmbeddingService {
         return tokenizer.encode(text).getIds();
     }
 
-    private List<float[]> embedAll(List<String> texts) {
+    private <T> List<T> embedAll(List<String> texts, Pooling<T> pooling) {
         // Sorting by length keeps padding, hence wasted compute, low inside each batch.
-        Integer[] order = IntStream.range(0, texts.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
-        float[][] vectors = new float[texts.size()][];
+        List<Integer> order = IntStream.range(0, texts.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> texts.get(i).length())).toList();
+        List<T> results = new ArrayList<>(Collections.nCopies(texts.size(), null));
         int batchSize = Math.max(1, config.batchSize());
-        for (int from = 0; from < order.length; from += batchSize) {
-            int to = Math.min(order.length, from + batchSize);
-            List<String> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                batch.add(texts.get(order[i]));
-            }
-            List<float[]> embedded = embedBatch(batch);
-            for (int i = from; i < to; i++) {
-                vectors[order[i]] = embedded.get(i - from);
+        for (int from = 0; from < order.size(); from += batchSize) {
+            List<Integer> batch = order.subList(from, Math.min(order.size(), from + batchSize));
+            List<T> pooled = embedBatch(texts, batch, pooling);
+            for (int row = 0; row < batch.size(); row++) {
+                results.set(batch.get(row), pooled.get(row));
             }
         }
-        return Arrays.asList(vectors);
+        return results;
     }
 
-    private List<float[]> embedBatch(List<String> texts) {
-        if (texts.isEmpty()) {
+    /** One forward pass over the texts at the given indices, padded to the longest; one result per index. */
+    private <T> List<T> embedBatch(List<String> texts, List<Integer> batchIndices, Pooling<T> pooling) {
+        if (batchIndices.isEmpty()) {
             return List.of();
         }
         ModelDescriptor descriptor = activeModel.descriptor();
-        int batch = texts.size();
+        int batch = batchIndices.size();
+        Encoding[] encodings = new Encoding[batch];
         long[][] ids = new long[batch][];
         int length = 0;
         for (int i = 0; i < batch; i++) {
-            ids[i] = truncate(tokenizer.encode(texts.get(i)).getIds(), descriptor.maxTokens());
+            encodings[i] = tokenizer.encode(texts.get(batchIndices.get(i)));
+            ids[i] = truncate(encodings[i].getIds(), descriptor.maxTokens());
             length = Math.max(length, ids[i].length);
         }
         long[] inputIds = new long[batch * length];
@@ -192,6 +221,7 @@ public class EmbeddingService {
         }
 
         Predictor<NDList, NDList> predictor = borrowPredictor();
+        HiddenStates states;
         try (NDManager manager = model.getNDManager().newSubManager()) {
             Shape shape = new Shape(batch, length);
             NDList inputs = new NDList();
@@ -207,7 +237,7 @@ public class EmbeddingService {
             if (dims.length != 3 || dims[0] != batch || dims[1] != length) {
                 throw new EmbeddingException("Unexpected model output shape " + hidden.getShape());
             }
-            return meanPoolAndNormalise(hidden.toFloatArray(), attentionMask, batch, length, (int) dims[2]);
+            states = new HiddenStates(hidden.toFloatArray(), attentionMask, batch, length, (int) dims[2]);
         } catch (EmbeddingException e) {
             throw e;
         } catch (Exception e) {
@@ -215,6 +245,11 @@ public class EmbeddingService {
         } finally {
             predictors.add(predictor);
         }
+        List<T> pooled = new ArrayList<>(batch);
+        for (int row = 0; row < batch; row++) {
+            pooled.add(pooling.pool(states, row, batchIndices.get(row), encodings[row]));
+        }
+        return pooled;
     }
 
     private Predictor<NDList, NDList> borrowPredictor() {
@@ -241,41 +276,54 @@ public class EmbeddingService {
         return truncated;
     }
 
-    static List<float[]> meanPoolAndNormalise(float[] hidden, long[] mask, int batch, int length, int dim) {
-        List<float[]> vectors = new ArrayList<>(batch);
-        for (int b = 0; b < batch; b++) {
-            float[] sum = new float[dim];
-            int tokens = 0;
-            for (int t = 0; t < length; t++) {
-                if (mask[b * length + t] == 0) {
-                    continue;
-                }
-                tokens++;
-                int offset = (b * length + t) * dim;
-                for (int d = 0; d < dim; d++) {
-                    sum[d] += hidden[offset + d];
-                }
+    /**
+     * Where each kept token lies in the passage, as {@link #truncate} keeps tokens: null for special tokens and for
+     * tokens of the prefix. The tokenizer counts offsets in code points; the spans returned count UTF-16 chars, as
+     * Java strings and {@link TextSpan} do.
+     *
+     * @param charSpans the encoding's token spans into {@code encoded}, null or empty for special tokens
+     * @param encoded the prefix followed by the passage
+     * @param prefixLength length of the prefix, in chars
+     * @param keptTokens number of tokens left after truncation
+     */
+    static TextSpan[] tokenSpansInPassage(CharSpan[] charSpans, String encoded, int prefixLength, int keptTokens) {
+        int[] charIndex = null;
+        if (encoded.codePointCount(0, encoded.length()) != encoded.length()) {
+            charIndex = new int[encoded.codePointCount(0, encoded.length()) + 1];
+            for (int codePoint = 0, index = 0; codePoint < charIndex.length; codePoint++) {
+                charIndex[codePoint] = index;
+                index = index < encoded.length() ? encoded.offsetByCodePoints(index, 1) : index;
             }
-            double norm = 0;
-            for (int d = 0; d < dim; d++) {
-                sum[d] /= Math.max(tokens, 1);
-                norm += (double) sum[d] * sum[d];
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > 0) || !Double.isFinite(norm)) {
-                throw new EmbeddingException("Model produced a degenerate embedding (norm " + norm + ")");
-            }
-            for (int d = 0; d < dim; d++) {
-                sum[d] = (float) (sum[d] / norm);
-            }
-            vectors.add(sum);
         }
-        return vectors;
+        TextSpan[] spans = new TextSpan[keptTokens];
+        for (int t = 0; t < keptTokens; t++) {
+            // The last kept token is the closing special token when the text was truncated.
+            CharSpan span = t == keptTokens - 1 ? charSpans[charSpans.length - 1] : charSpans[t];
+            if (span == null || span.getEnd() <= span.getStart()) {
+                continue;
+            }
+            int start = (charIndex == null ? span.getStart() : charIndex[span.getStart()]) - prefixLength;
+            int end = (charIndex == null ? span.getEnd() : charIndex[span.getEnd()]) - prefixLength;
+            if (end > 0) {
+                spans[t] = new TextSpan(Math.max(start, 0), end);
+            }
+        }
+        return spans;
     }
 
     private static NDArray named(NDArray array, String name) {
         array.setName(name);
         return array;
+    }
+
+    /** What one text of a batch becomes, from its row of the hidden states. */
+    @FunctionalInterface
+    private interface Pooling<T> {
+        /**
+         * @param text index of the text in the list given to {@link #embedAll}
+         * @param encoding the text's untruncated encoding
+         */
+        T pool(HiddenStates states, int row, int text, Encoding encoding);
     }
 
     @PreDestroy

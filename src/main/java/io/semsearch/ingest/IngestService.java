@@ -8,7 +8,9 @@ import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.Document;
 import io.semsearch.document.DocumentRepository;
+import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.embedding.PassageEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -27,8 +29,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Indexes texts: clean, chunk, embed, then store each document with its chunks in one transaction, so that a
- * half-indexed document is never visible. The slow part (embedding) runs outside any transaction.
+ * Indexes texts: clean, chunk, embed (each chunk and, from the same forward pass, each of its sentences), then store
+ * each document with its chunks in one transaction, so that a half-indexed document is never visible. The slow part
+ * (embedding) runs outside any transaction.
  */
 @ApplicationScoped
 public class IngestService {
@@ -37,6 +40,7 @@ public class IngestService {
 
     private final TextCleaner cleaner;
     private final SentenceChunker chunker;
+    private final SentenceSegmenter segmenter;
     private final EmbeddingService embedding;
     private final DocumentRepository documents;
     private final ChunkRepository chunks;
@@ -44,10 +48,12 @@ public class IngestService {
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
-    public IngestService(TextCleaner cleaner, SentenceChunker chunker, EmbeddingService embedding,
-            DocumentRepository documents, ChunkRepository chunks, IngestConfig config, MeterRegistry registry) {
+    public IngestService(TextCleaner cleaner, SentenceChunker chunker, SentenceSegmenter segmenter,
+            EmbeddingService embedding, DocumentRepository documents, ChunkRepository chunks, IngestConfig config,
+            MeterRegistry registry) {
         this.cleaner = cleaner;
         this.chunker = chunker;
+        this.segmenter = segmenter;
         this.embedding = embedding;
         this.documents = documents;
         this.chunks = chunks;
@@ -79,11 +85,10 @@ public class IngestService {
                 toEmbed.add(prepare(i, request, sha256));
             }
         }
-        List<String> texts = toEmbed.stream().flatMap(p -> p.chunks.stream().map(TextChunk::text)).toList();
-        List<float[]> vectors = embedding.embedPassages(texts);
+        List<EmbeddedChunk> embedded = embed(toEmbed.stream().flatMap(p -> p.chunks.stream()).toList());
         int next = 0;
         for (Prepared prepared : toEmbed) {
-            List<float[]> own = vectors.subList(next, next + prepared.chunks.size());
+            List<EmbeddedChunk> own = embedded.subList(next, next + prepared.chunks.size());
             next += prepared.chunks.size();
             results[prepared.position] = store(prepared, own);
         }
@@ -99,7 +104,23 @@ public class IngestService {
         Prepared prepared = new Prepared(0, new IndexRequest(stored.source, stored.title, stored.content,
                 stored.metadata), stored.contentSha256, stored.title, stored.content,
                 chunker.chunk(stored.content));
-        store(prepared, embedding.embedPassages(prepared.chunks.stream().map(TextChunk::text).toList()));
+        store(prepared, embed(prepared.chunks));
+    }
+
+    /**
+     * The chunks' vectors and their sentences' vectors, from the same forward passes. The sentences are those the
+     * answer generator finds in the chunk text, hence the same segmentation of the chunk text alone.
+     */
+    private List<EmbeddedChunk> embed(List<TextChunk> textChunks) {
+        List<String> texts = textChunks.stream().map(TextChunk::text).toList();
+        List<List<TextSpan>> sentences = texts.stream().map(segmenter::sentences).toList();
+        List<PassageEmbedding> embedded = embedding.embedPassagesWithSentences(texts, sentences);
+        List<EmbeddedChunk> result = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            result.add(new EmbeddedChunk(embedded.get(i).vector(),
+                    SentenceVectors.of(sentences.get(i), embedded.get(i).spanVectors())));
+        }
+        return result;
     }
 
     private IndexRequest checked(IndexRequest request) {
@@ -150,20 +171,20 @@ public class IngestService {
         return new Prepared(position, request, sha256, cleaned.title(), cleaned.content(), textChunks);
     }
 
-    private IndexResult store(Prepared prepared, List<float[]> vectors) {
+    private IndexResult store(Prepared prepared, List<EmbeddedChunk> embedded) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> write(prepared, vectors));
+            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded));
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
             // Another replica created the same source meanwhile: write again as an update of its row.
             LOG.debugf("Concurrent creation of '%s', retrying as an update", prepared.request.source());
-            return QuarkusTransaction.requiringNew().call(() -> write(prepared, vectors));
+            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded));
         }
     }
 
-    private IndexResult write(Prepared prepared, List<float[]> vectors) {
+    private IndexResult write(Prepared prepared, List<EmbeddedChunk> embedded) {
         IndexRequest request = prepared.request;
         String model = embedding.activeModel().name();
         OffsetDateTime now = now();
@@ -203,7 +224,9 @@ public class IngestService {
             chunk.end = textChunk.end();
             chunk.text = textChunk.text();
             chunk.tokenCount = textChunk.tokenCount();
-            chunk.embedding = vectors.get(i);
+            chunk.embedding = embedded.get(i).vector();
+            chunk.sentenceSpans = embedded.get(i).sentences().flatSpans();
+            chunk.sentenceEmbeddings = embedded.get(i).sentences().encodedVectors();
             chunks.persist(chunk);
         }
         indexedDocuments.increment();
@@ -239,6 +262,9 @@ public class IngestService {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private record EmbeddedChunk(float[] vector, SentenceVectors sentences) {
     }
 
     private record Prepared(int position, IndexRequest request, String sha256, String title, String content,

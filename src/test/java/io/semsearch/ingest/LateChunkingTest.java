@@ -1,0 +1,170 @@
+package io.semsearch.ingest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.semsearch.document.Chunk;
+import io.semsearch.document.ChunkRepository;
+import io.semsearch.document.DocumentRepository;
+import io.semsearch.document.SentenceVectors;
+import io.semsearch.embedding.EmbeddingService;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sentence vectors stored with the chunks of the sample articles, pooled from each chunk's forward pass. */
+@QuarkusTest
+class LateChunkingTest {
+
+    @Inject
+    ChunkRepository chunks;
+
+    @Inject
+    DocumentRepository documents;
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    EmbeddingService embedding;
+
+    @Inject
+    SentenceSegmenter segmenter;
+
+    /** A test database filled by an earlier version holds sample chunks without sentence vectors: index them anew. */
+    @BeforeEach
+    void sampleChunksHaveSentenceVectors() {
+        List<String> stale = sampleChunks().stream().filter(c -> c.sentenceEmbeddings == null)
+                .map(c -> c.document.source).distinct().toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> stale.forEach(source ->
+                documents.deleteWithChunks(documents.findBySource(source).orElseThrow().id)));
+        ingest.indexAll(stale.stream().map(source -> new IndexRequest(source, null, SampleArticles.raw(source),
+                Map.of("corpus", "sample"))).toList());
+    }
+
+    @Test
+    void everySentenceOfEveryChunkHasAUnitVector() {
+        List<Chunk> stored = sampleChunks();
+        assertTrue(stored.size() >= SampleArticles.ALL.size());
+        int sentences = 0;
+        for (Chunk chunk : stored) {
+            SentenceVectors vectors = SentenceVectors.decode(chunk.sentenceSpans, chunk.sentenceEmbeddings);
+            assertEquals(segmenter.sentences(chunk.text), vectors.spans(), "chunk " + chunk.ordinal + " of "
+                    + chunk.document.source);
+            for (float[] vector : vectors.vectors()) {
+                assertEquals(embedding.activeModel().dimension(), vector.length);
+                assertEquals(1.0, Math.sqrt(dot(vector, vector)), 1e-4);
+            }
+            sentences += vectors.spans().size();
+        }
+        System.out.printf(Locale.ROOT, "late chunking: %d chunks hold %d sentence vectors%n", stored.size(), sentences);
+    }
+
+    /**
+     * A stored sentence vector reads the sentence in the context of its chunk, so it is not its on-the-fly embedding;
+     * it should still be closer to that embedding than to other sentences' ones.
+     */
+    @Test
+    void sentenceVectorsAreCloseToTheEmbeddingsOfTheirOwnSentence() {
+        List<float[]> stored = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<UUID> chunkOf = new ArrayList<>();
+        for (Chunk chunk : sampleChunks()) {
+            SentenceVectors vectors = SentenceVectors.decode(chunk.sentenceSpans, chunk.sentenceEmbeddings);
+            for (int i = 0; i < vectors.spans().size(); i++) {
+                stored.add(vectors.vectors().get(i));
+                texts.add(vectors.spans().get(i).in(chunk.text));
+                chunkOf.add(chunk.id);
+            }
+        }
+        List<float[]> onTheFly = embedding.embedPassages(texts);
+        int n = texts.size();
+        int closerThanMostOthers = 0;
+        int nearestOfAll = 0;
+        int nearestInChunk = 0;
+        int ownStoredNearestInChunk = 0;
+        double ownSimilarity = 0;
+        double otherSimilarity = 0;
+        for (int i = 0; i < n; i++) {
+            double own = dot(stored.get(i), onTheFly.get(i));
+            ownSimilarity += own / n;
+            int beaten = 0;
+            boolean nearest = true;
+            boolean nearestAmongChunk = true;
+            boolean ownStoredNearest = true;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double other = dot(stored.get(i), onTheFly.get(j));
+                otherSimilarity += other / n / (n - 1);
+                beaten += own > other ? 1 : 0;
+                nearest &= own > other;
+                if (chunkOf.get(j).equals(chunkOf.get(i))) {
+                    nearestAmongChunk &= own > other;
+                    ownStoredNearest &= own > dot(stored.get(j), onTheFly.get(i));
+                }
+            }
+            closerThanMostOthers += beaten > (n - 1) / 2 ? 1 : 0;
+            nearestOfAll += nearest ? 1 : 0;
+            nearestInChunk += nearestAmongChunk ? 1 : 0;
+            ownStoredNearestInChunk += ownStoredNearest ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "late chunking: %d sentences; mean cosine to own on-the-fly embedding %.3f, to"
+                + " others' %.3f; closer to own than to most others': %d; own is the nearest of all: %d, of its"
+                + " chunk's: %d; of its chunk's stored vectors, its own is the nearest to its on-the-fly embedding:"
+                + " %d%n", n, ownSimilarity, otherSimilarity, closerThanMostOthers, nearestOfAll, nearestInChunk,
+                ownStoredNearestInChunk);
+        assertTrue(closerThanMostOthers >= 0.75 * n, closerThanMostOthers + "/" + n);
+        assertTrue(ownStoredNearestInChunk >= 0.75 * n, ownStoredNearestInChunk + "/" + n);
+    }
+
+    @Test
+    void chunksStoredWithoutSentenceVectorsAreStillAnswered() {
+        List<Chunk> saved = sampleChunks();
+        QuarkusTransaction.requiringNew().run(() -> chunks.update(
+                "sentenceSpans = null, sentenceEmbeddings = null where id in ?1",
+                saved.stream().map(c -> c.id).toList()));
+        try {
+            JsonPath answer = given().contentType(ContentType.JSON)
+                    .body(Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?"))
+                    .when().post("/api/ask").then().statusCode(200).extract().jsonPath();
+            assertTrue(answer.getBoolean("answered"));
+            assertTrue(answer.getString("answer").contains("650 millions"), answer.getString("answer"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> saved.forEach(c -> {
+                Chunk chunk = chunks.findById(c.id);
+                chunk.sentenceSpans = c.sentenceSpans;
+                chunk.sentenceEmbeddings = c.sentenceEmbeddings;
+            }));
+        }
+    }
+
+    private List<Chunk> sampleChunks() {
+        return QuarkusTransaction.requiringNew().call(() -> chunks.find(
+                "from Chunk c join fetch c.document d where d.source in ?1 order by d.source, c.ordinal",
+                SampleArticles.ALL).list());
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
