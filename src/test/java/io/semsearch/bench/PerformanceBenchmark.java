@@ -183,7 +183,7 @@ class PerformanceBenchmark {
                         rssAfterIndexing * 1.048576 < 700)));
         report.line(String.format(Locale.ROOT, "Total time of the benchmark: %.1f min.",
                 (System.nanoTime() - started) / 60e9));
-        report.write("performance.md");
+        report.write(System.getProperty("benchmark.output", "performance.md"));
     }
 
     private static List<String> target(String target, String measured, boolean met) {
