@@ -35,7 +35,7 @@ public interface AnswerConfig {
      * carries the chunk's context, which blurs the differences between sentences of one chunk. 0: the stored
      * vectors alone decide (no model call). Sentences of chunks stored without vectors are always embedded.
      */
-    @WithDefault("8")
+    @WithDefault("4")
     int rescoredSentences();
 
     /** Sentences scoring more than this below the best one are left out of the answer. */
