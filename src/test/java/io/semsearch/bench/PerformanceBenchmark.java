@@ -101,7 +101,7 @@ class PerformanceBenchmark {
         double rssAfterLoad;
         try (ServiceProcess service = ServiceProcess.start(Map.of(), "benchmark-performance-load")) {
             warmStartSeconds = service.startupSeconds();
-            for (String endpoint : List.of("search", "ask")) {
+            for (String endpoint : List.of("search", "dense", "ask")) {
                 List<LoadGenerator.Result> results = new ArrayList<>();
                 for (int clients : CLIENTS) {
                     results.add(LoadGenerator.run(clients, WARM_UP, LOAD_DURATION, i -> request(endpoint,
@@ -148,7 +148,11 @@ class PerformanceBenchmark {
         report.line("");
         List<List<String>> rows = new ArrayList<>();
         load.forEach((endpoint, results) -> results.forEach(r -> rows.add(List.of(
-                endpoint.equals("search") ? "GET /api/search (hybrid)" : "POST /api/ask",
+                switch (endpoint) {
+                    case "search" -> "GET /api/search (hybrid)";
+                    case "dense" -> "GET /api/search (dense)";
+                    default -> "POST /api/ask";
+                },
                 Integer.toString(r.clients()), num(r.throughput(), 1), num(r.percentile(50), 1),
                 num(r.percentile(95), 1), num(r.percentile(99), 1), Integer.toString(r.errors())))));
         report.table(List.of("endpoint", "clients", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors"), rows);
@@ -173,6 +177,9 @@ class PerformanceBenchmark {
                 target("search p50 (1 client) ≤ 1.5 × query embedding + 5 ms = "
                         + num(1.5 * floorP50 + 5, 1) + " ms", num(search1.percentile(50), 1) + " ms",
                         search1.percentile(50) <= 1.5 * floorP50 + 5),
+                target("dense-mode search p50 (1 client) ≤ the same bound (no full-text part)",
+                        num(load.get("dense").get(0).percentile(50), 1) + " ms",
+                        load.get("dense").get(0).percentile(50) <= 1.5 * floorP50 + 5),
                 target("ask p50 ≤ 2 × search p50 = " + num(2 * search1.percentile(50), 1) + " ms",
                         num(ask1.percentile(50), 1) + " ms", ask1.percentile(50) <= 2 * search1.percentile(50)),
                 target("16 clients: no errors", search16.errors() + " + " + load.get("ask").get(CLIENTS.size() - 1)
@@ -191,9 +198,9 @@ class PerformanceBenchmark {
     }
 
     private static HttpRequest request(String endpoint, String question) {
-        if (endpoint.equals("search")) {
-            return LoadGenerator.request("/api/search?k=10&mode=hybrid&q="
-                    + URLEncoder.encode(question, StandardCharsets.UTF_8)).GET().build();
+        if (!endpoint.equals("ask")) {
+            return LoadGenerator.request("/api/search?k=10&mode=" + (endpoint.equals("dense") ? "dense" : "hybrid")
+                    + "&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)).GET().build();
         }
         try {
             return LoadGenerator.request("/api/ask").header("Content-Type", "application/json")
