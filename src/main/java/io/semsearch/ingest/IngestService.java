@@ -13,7 +13,6 @@ import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.PassageEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Indexes texts: clean, chunk, embed (each chunk and, from the same forward pass, each of its sentences), then store
@@ -41,7 +37,6 @@ import java.util.concurrent.Future;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
-    private static final int WRITE_GROUP_DOCUMENTS = 16;
 
     private final TextCleaner cleaner;
     private final SentenceChunker chunker;
@@ -50,14 +45,12 @@ public class IngestService {
     private final DocumentRepository documents;
     private final ChunkRepository chunks;
     private final IngestConfig config;
-    private final ManagedExecutor executor;
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
     public IngestService(TextCleaner cleaner, SentenceChunker chunker, SentenceSegmenter segmenter,
             EmbeddingService embedding, DocumentRepository documents, ChunkRepository chunks, IngestConfig config,
-            MeterRegistry registry, ManagedExecutor executor) {
-        this.executor = executor;
+            MeterRegistry registry) {
         this.cleaner = cleaner;
         this.chunker = chunker;
         this.segmenter = segmenter;
@@ -92,38 +85,14 @@ public class IngestService {
                 toEmbed.add(prepare(i, request, sha256));
             }
         }
-        // Documents are embedded a group at a time; a group is written to the database while the next one is
-        // embedded, so that the model never waits for the database.
-        Future<?> writing = CompletableFuture.completedFuture(null);
-        for (int from = 0; from < toEmbed.size(); from += WRITE_GROUP_DOCUMENTS) {
-            List<Prepared> group = toEmbed.subList(from, Math.min(toEmbed.size(), from + WRITE_GROUP_DOCUMENTS));
-            List<EmbeddedChunk> embedded = embed(group.stream().flatMap(p -> p.chunks.stream()).toList());
-            await(writing);
-            writing = executor.submit(() -> {
-                int next = 0;
-                for (Prepared prepared : group) {
-                    List<EmbeddedChunk> own = embedded.subList(next, next + prepared.chunks.size());
-                    next += prepared.chunks.size();
-                    results[prepared.position] = store(prepared, own);
-                }
-            });
+        List<EmbeddedChunk> embedded = embed(toEmbed.stream().flatMap(p -> p.chunks.stream()).toList());
+        int next = 0;
+        for (Prepared prepared : toEmbed) {
+            List<EmbeddedChunk> own = embedded.subList(next, next + prepared.chunks.size());
+            next += prepared.chunks.size();
+            results[prepared.position] = store(prepared, own);
         }
-        await(writing);
         return List.of(results);
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing documents", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Re-chunks and re-embeds a stored document with the active model, keeping its id, source and hash. */
