@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Answers with the best one to three sentences of the retrieved passages, each followed by the marker of the passage
  * it comes from. A sentence's score is its cosine similarity to the question (the model, question against sentence)
- * plus a weighted share of the question's content words it holds, rare words counting more. At most one sentence per passage, so that every
- * citation points at exactly one highlighted sentence.
+ * plus a weighted share of the question's content words it holds, rare words counting more. At most one sentence per
+ * passage, so that every citation points at exactly one highlighted sentence.
  *
  * <p>The sentence vectors stored with each chunk at indexing time (pooled from the chunk's own forward pass) rank the
  * candidates at no model cost; the best few are then embedded on their own, in one model call, and the answer is
