@@ -78,7 +78,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response textTooLarge(PayloadTooLargeException e, UriInfo uri) {
+    public Response payloadTooLarge(PayloadTooLargeException e, UriInfo uri) {
         return problem(413, "Payload too large", e.getMessage(), uri, null);
     }
 

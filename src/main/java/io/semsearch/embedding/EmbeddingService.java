@@ -134,12 +134,6 @@ public class EmbeddingService {
         return queryTimer.record(() -> embedBatch(List.of(text), List.of(0), MEAN).get(0));
     }
 
-    /** Embeds texts to be compared with one another (query prefix on both sides, as E5 prescribes). */
-    public List<float[]> embedSymmetric(List<String> texts) {
-        String prefix = activeModel.descriptor().queryPrefix();
-        return queryTimer.record(() -> embedAll(texts.stream().map(t -> prefix + t).toList(), MEAN));
-    }
-
     /** Embeds indexed passages with the model's passage prefix, in batches of similar length. */
     public List<float[]> embedPassages(List<String> passages) {
         String prefix = activeModel.descriptor().passagePrefix();
@@ -174,11 +168,6 @@ public class EmbeddingService {
     /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */
     public int countTokens(String text) {
         return tokenizer.encode(text, false, false).getIds().length;
-    }
-
-    /** The ids the model's tokenizer gives a text, special tokens included. */
-    public long[] tokenIds(String text) {
-        return tokenizer.encode(text).getIds();
     }
 
     private <T> List<T> embedAll(List<String> texts, Pooling<T> pooling) {

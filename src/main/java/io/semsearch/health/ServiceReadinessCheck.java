@@ -12,7 +12,11 @@ import org.eclipse.microprofile.health.Readiness;
 
 import java.util.List;
 
-/** Ready when the database answers with the vector extension installed and the embedding model embeds. */
+/**
+ * Ready when the database answers with the vector extension installed. The model needs no check per probe: the
+ * service does not start unless it loaded and embedded a probe text; an inference per probe would queue behind real
+ * requests and mark a busy replica unready when it is needed most.
+ */
 @Readiness
 @ApplicationScoped
 public class ServiceReadinessCheck implements HealthCheck {
@@ -43,11 +47,6 @@ public class ServiceReadinessCheck implements HealthCheck {
             response.withData("pgvector", String.valueOf(version.get(0)));
         } catch (RuntimeException e) {
             return response.down().withData("database", "unreachable: " + e.getMessage()).build();
-        }
-        try {
-            embedding.embedQuery("ping");
-        } catch (RuntimeException e) {
-            return response.down().withData("embedding", "failed: " + e.getMessage()).build();
         }
         return response.up().build();
     }

@@ -36,20 +36,8 @@ public class IndexProgress {
         LOG.info(line("Indexed"));
     }
 
-    public double seconds() {
-        return (System.nanoTime() - started) / 1e9;
-    }
-
-    public int documents() {
-        return documents;
-    }
-
-    public long chunks() {
-        return chunks;
-    }
-
     private String line(String verb) {
-        double s = Math.max(seconds(), 1e-9);
+        double s = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
         return String.format("%s %s: %d/%d documents, %d chunks in %.1f s (%.1f documents/s, %.1f chunks/s)", verb,
                 what, documents, total, chunks, s, documents / s, chunks / s);
     }
