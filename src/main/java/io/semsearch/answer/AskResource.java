@@ -1,6 +1,7 @@
 package io.semsearch.answer;
 
 import io.semsearch.common.Problem;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AskResource {
 
     private final AskService ask;
+    private final AnswerConfig config;
 
-    public AskResource(AskService ask) {
+    public AskResource(AskService ask, AnswerConfig config) {
         this.ask = ask;
+        this.config = config;
     }
 
     @POST
@@ -44,7 +47,7 @@ public class AskResource {
             content = @Content(schema = @Schema(implementation = AskResponse.class)))
     @APIResponse(responseCode = "400", description = "Blank or too long question, k out of range, bad history",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AskResponse ask(@NotNull(message = "a JSON body is required") AskRequest request) {
-        return ask.ask(request);
+    public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
+        return AskResponse.of(ask.ask(request.toQuestion(config.defaultK())));
     }
 }

@@ -1,7 +1,10 @@
 package io.semsearch.answer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.semsearch.common.Measures;
+import io.semsearch.search.SearchHit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +23,8 @@ public record AskResponse(
     /**
      * A cited passage: {@code text} is {@code content.substring(start, end)} of the document, and
      * {@code text.substring(highlight.start, highlight.end)} is the sentence the answer took from it.
+     *
+     * @param chunk the chunk's ordinal in its document
      */
     public record Citation(int n, UUID documentId, String source, String title, int chunk, int start, int end,
             String text, double score, Highlight highlight) {
@@ -29,5 +34,20 @@ public record AskResponse(
     }
 
     public record Timings(double embedMs, double searchMs, double answerMs, double totalMs) {
+    }
+
+    static AskResponse of(Answer answer) {
+        List<Citation> citations = new ArrayList<>();
+        for (AnswerGenerator.Citation c : answer.generated().citations()) {
+            SearchHit p = c.passage();
+            citations.add(new Citation(citations.size() + 1, p.documentId(), p.source(), p.title(), p.ordinal(),
+                    p.start(), p.end(), p.text(), Measures.score(c.score()),
+                    new Highlight(c.highlightStart(), c.highlightEnd())));
+        }
+        return new AskResponse(answer.question().text(), answer.generated().answered(), answer.generated().text(),
+                answer.generated().reason(), citations, answer.retrieval().model(),
+                new Timings(Measures.millis(answer.retrieval().embedNanos()),
+                        Measures.millis(answer.retrieval().searchNanos()), Measures.millis(answer.answerNanos()),
+                        Measures.millis(answer.totalNanos())));
     }
 }

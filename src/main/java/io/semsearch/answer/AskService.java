@@ -1,22 +1,18 @@
 package io.semsearch.answer;
 
 import io.semsearch.embedding.EmbeddingService;
-import io.semsearch.search.InvalidSearchException;
 import io.semsearch.search.Retrieval;
-import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchHit;
 import io.semsearch.search.SearchMode;
+import io.semsearch.search.SearchQuery;
 import io.semsearch.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Question answering: hybrid retrieval, a relevance gate, then the answer generator. */
 @ApplicationScoped
 public class AskService {
-
-    static final int MAX_HISTORY_TURNS = 20;
 
     private final SearchService search;
     private final AnswerGenerator generator;
@@ -38,14 +34,10 @@ public class AskService {
                 .orElse(0.0);
     }
 
-    public AskResponse ask(AskRequest request) {
+    public Answer ask(Question question) {
         long started = System.nanoTime();
-        String question = search.checkedQuery("question", request.question());
-        int k = request.k() == null ? config.defaultK() : search.checkedK(request.k());
-        String retrievalQuery = withContext(question, request.history());
-        SearchFilters filters = request.filters() == null ? SearchFilters.NONE : request.filters();
-
-        Retrieval retrieval = search.retrieve(retrievalQuery, k, SearchMode.HYBRID, filters);
+        Retrieval retrieval = search.searchWithSentences(new SearchQuery(question.retrievalText(), question.k(),
+                SearchMode.HYBRID, question.filters()));
         long answering = System.nanoTime();
         double threshold = minSimilarity();
         double best = retrieval.hits().stream().mapToDouble(SearchHit::similarity).max().orElse(0);
@@ -59,47 +51,9 @@ public class AskService {
         } else {
             // The gate looks at the best passage only: once the question is on topic, a passage that the
             // fusion ranked high but the model scored lower may still hold the answer.
-            generated = generator.generate(question, retrieval.queryVector(), retrieval.hits());
+            generated = generator.generate(question.text(), retrieval.queryVector(), retrieval.hits());
         }
         long done = System.nanoTime();
-
-        List<AskResponse.Citation> citations = new java.util.ArrayList<>();
-        for (AnswerGenerator.Citation c : generated.citations()) {
-            SearchHit p = c.passage();
-            citations.add(new AskResponse.Citation(citations.size() + 1, p.documentId(), p.source(), p.title(),
-                    p.chunk(), p.start(), p.end(), p.text(), Math.round(c.score() * 1e6) / 1e6,
-                    new AskResponse.Highlight(c.highlightStart(), c.highlightEnd())));
-        }
-        return new AskResponse(question, generated.answered(), generated.text(), generated.reason(), citations,
-                embedding.activeModel().name(),
-                new AskResponse.Timings(retrieval.embedMs(), retrieval.searchMs(), SearchService.millis(done - answering),
-                        SearchService.millis(done - started)));
-    }
-
-    /**
-     * The text retrieval runs on: the question, preceded by the last earlier user turn so that a follow-up such as
-     * "Et combien a-t-elle levé ?" is searched together with what it refers to.
-     */
-    String withContext(String question, List<AskRequest.Turn> history) {
-        if (history == null || history.isEmpty()) {
-            return question;
-        }
-        if (history.size() > MAX_HISTORY_TURNS) {
-            throw new InvalidSearchException("history", "must have at most " + MAX_HISTORY_TURNS + " turns");
-        }
-        String previous = null;
-        for (int i = 0; i < history.size(); i++) {
-            AskRequest.Turn turn = history.get(i);
-            String field = "history[" + i + "]";
-            if (turn == null || turn.role() == null
-                    || !(turn.role().equals("user") || turn.role().equals("assistant"))) {
-                throw new InvalidSearchException(field + ".role", "must be 'user' or 'assistant'");
-            }
-            String content = search.checkedQuery(field + ".content", turn.content());
-            if (turn.role().equals("user")) {
-                previous = content;
-            }
-        }
-        return previous == null ? question : previous + "\n" + question;
+        return new Answer(question, generated, retrieval, done - answering, done - started);
     }
 }

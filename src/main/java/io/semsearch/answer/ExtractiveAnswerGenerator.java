@@ -1,12 +1,10 @@
 package io.semsearch.answer;
 
-import io.semsearch.document.ChunkRepository;
+import io.quarkus.arc.DefaultBean;
+import io.semsearch.common.TextSpan;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
-import io.semsearch.ingest.SentenceSegmenter;
-import io.semsearch.ingest.TextSpan;
 import io.semsearch.search.SearchHit;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -14,10 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Answers with the best one to three sentences of the retrieved passages, each followed by the marker of the passage
@@ -25,10 +20,10 @@ import java.util.stream.Collectors;
  * plus a weighted share of the question's content words it holds, rare words counting more. At most one sentence per
  * passage, so that every citation points at exactly one highlighted sentence.
  *
- * <p>The sentence vectors stored with each chunk at indexing time (pooled from the chunk's own forward pass) rank the
- * candidates at no model cost; the best few are then embedded on their own, in one model call, and the answer is
- * chosen among them with these vectors (see {@link AnswerConfig#rescoredSentences()}). Sentences of chunks stored
- * without vectors are embedded in that same call.
+ * <p>The sentences and their vectors come with the passages, as they were found and pooled at indexing time (from
+ * each chunk's own forward pass): they rank the candidates at no model cost; the best few are then embedded on their
+ * own, in one model call, and the answer is chosen among them with these vectors (see
+ * {@link AnswerConfig#rescoredSentences()}).
  */
 @DefaultBean
 @ApplicationScoped
@@ -37,15 +32,10 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score).reversed();
 
     private final EmbeddingService embedding;
-    private final SentenceSegmenter segmenter;
-    private final ChunkRepository chunks;
     private final AnswerConfig config;
 
-    public ExtractiveAnswerGenerator(EmbeddingService embedding, SentenceSegmenter segmenter, ChunkRepository chunks,
-            AnswerConfig config) {
+    public ExtractiveAnswerGenerator(EmbeddingService embedding, AnswerConfig config) {
         this.embedding = embedding;
-        this.segmenter = segmenter;
-        this.chunks = chunks;
         this.config = config;
     }
 
@@ -53,8 +43,9 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
     public GeneratedAnswer generate(String question, float[] questionVector, List<SearchHit> passages) {
         List<Candidate> candidates = new ArrayList<>();
         for (SearchHit passage : passages.subList(0, Math.min(passages.size(), config.candidatePassages()))) {
-            for (TextSpan span : segmenter.sentences(passage.text())) {
-                Candidate candidate = new Candidate(passage, span);
+            SentenceVectors sentences = passage.sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+                Candidate candidate = new Candidate(passage, sentences.spans().get(i), sentences.vectors().get(i));
                 if (isStatement(candidate.sentence())) {
                     candidates.add(candidate);
                 }
@@ -70,34 +61,25 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     /**
      * The candidates to answer with, best first: the best by their stored vectors, scored again with vectors of their
-     * own, and the candidates that have no stored vector; with no re-scoring, every candidate.
+     * own; with no re-scoring, every candidate by its stored vector.
      */
     private List<Scored> rank(List<Candidate> candidates, List<Double> overlaps, float[] questionVector) {
-        Map<UUID, SentenceVectors> stored = chunks.sentencesOf(
-                candidates.stream().map(c -> c.passage().chunkId()).collect(Collectors.toSet()));
-        List<Integer> toEmbed = new ArrayList<>();
         List<Scored> byStoredVector = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            SentenceVectors sentences = stored.get(candidate.passage().chunkId());
-            float[] vector = sentences == null ? null : sentences.vectorOf(candidate.span());
-            if (vector == null) {
-                toEmbed.add(i);
-            } else {
-                byStoredVector.add(new Scored(i, score(questionVector, vector, overlaps.get(i))));
-            }
+            byStoredVector.add(new Scored(i, score(questionVector, candidates.get(i).vector(), overlaps.get(i))));
         }
         byStoredVector.sort(BEST_FIRST);
         int rescored = Math.max(0, Math.min(config.rescoredSentences(), byStoredVector.size()));
-        byStoredVector.subList(0, rescored).forEach(s -> toEmbed.add(s.candidate()));
-        List<Scored> ranked = new ArrayList<>(rescored > 0 ? List.of() : byStoredVector);
-        if (!toEmbed.isEmpty()) {
-            List<float[]> vectors = embedding.embedPassages(toEmbed.stream().map(i -> candidates.get(i).sentence())
-                    .toList());
-            for (int j = 0; j < toEmbed.size(); j++) {
-                int i = toEmbed.get(j);
-                ranked.add(new Scored(i, score(questionVector, vectors.get(j), overlaps.get(i))));
-            }
+        if (rescored == 0) {
+            return byStoredVector;
+        }
+        List<Scored> best = byStoredVector.subList(0, rescored);
+        List<float[]> vectors = embedding.embedSentences(best.stream()
+                .map(s -> candidates.get(s.candidate()).sentence()).toList());
+        List<Scored> ranked = new ArrayList<>(rescored);
+        for (int j = 0; j < rescored; j++) {
+            int i = best.get(j).candidate();
+            ranked.add(new Scored(i, score(questionVector, vectors.get(j), overlaps.get(i))));
         }
         ranked.sort(BEST_FIRST);
         return ranked;
@@ -149,7 +131,7 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
         return sum;
     }
 
-    private record Candidate(SearchHit passage, TextSpan span) {
+    private record Candidate(SearchHit passage, TextSpan span, float[] vector) {
         String sentence() {
             return passage.text().substring(span.start(), span.end());
         }

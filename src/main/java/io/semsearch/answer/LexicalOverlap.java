@@ -49,11 +49,6 @@ public final class LexicalOverlap {
         return terms;
     }
 
-    /** Share, from 0 to 1, of the question's terms that the sentence holds; 0 when the question has none. */
-    public static double overlap(Set<String> questionTerms, String sentence) {
-        return weightedOverlap(questionTerms, terms(sentence), term -> 1.0);
-    }
-
     /**
      * Share, from 0 to 1, of the question's term weight that the sentence holds, each term weighted by how rare it
      * is among the candidate sentences: {@code ln(1 + n / (1 + df))}. A word every candidate holds tells none apart.

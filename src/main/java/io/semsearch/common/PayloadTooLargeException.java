@@ -1,9 +1,9 @@
 package io.semsearch.common;
 
-/** A request body or a submitted text is larger than its configured limit (HTTP 413). */
-public class PayloadTooLargeException extends RuntimeException {
+/** A request body or a submitted text is larger than its configured limit. */
+public class PayloadTooLargeException extends ApiException {
 
-    public PayloadTooLargeException(String message) {
-        super(message);
+    public PayloadTooLargeException(String detail) {
+        super(413, "Payload too large", detail);
     }
 }

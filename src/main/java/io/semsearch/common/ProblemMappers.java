@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.semsearch.embedding.EmbeddingException;
-import io.semsearch.ingest.NothingToIndexException;
-import io.semsearch.search.InvalidSearchException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -60,12 +58,6 @@ public class ProblemMappers {
         return problem(400, "Malformed JSON", detail, uri, null);
     }
 
-    @ServerExceptionMapper
-    public Response invalidSearch(InvalidSearchException e, UriInfo uri) {
-        return problem(400, "Invalid request", e.getMessage(), uri,
-                List.of(new Problem.FieldError(e.field(), e.getMessage().substring(e.field().length() + 2))));
-    }
-
     /** More specific than {@link #malformedJson}, to take precedence over Quarkus' built-in mappers. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
@@ -77,20 +69,16 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
+    /** Every feature's own failures: each exception says its status, title, field errors and headers. */
     @ServerExceptionMapper
-    public Response payloadTooLarge(PayloadTooLargeException e, UriInfo uri) {
-        return problem(413, "Payload too large", e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response nothingToIndex(NothingToIndexException e, UriInfo uri) {
-        return problem(422, "Nothing to index", e.getMessage(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response embeddingFailed(EmbeddingException e, UriInfo uri) {
-        LOG.error("Embedding failed", e);
-        return problem(503, "Embedding model unavailable", e.getMessage(), uri, null);
+    public Response api(ApiException e, UriInfo uri) {
+        if (e.serverSide()) {
+            LOG.error(e.title() + " on " + uri.getPath(), e);
+        }
+        Response.ResponseBuilder response = problemResponse(e.status(), e.title(), e.getMessage(), uri,
+                e.errors().isEmpty() ? null : e.errors());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -120,9 +108,14 @@ public class ProblemMappers {
     }
 
     private Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return problemResponse(status, title, detail, uri, errors).build();
+    }
+
+    private Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
         try {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(body)).build();
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -133,13 +126,37 @@ public class ProblemMappers {
         return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }
 
-    /** "create.request.text" becomes "text": the parameter path says nothing to an API user. */
-    private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        if (parts.length >= 3) {
-            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    /**
+     * The field as the client named it: "index.request.text" becomes "text", "search.query.documentId[1]" (an element
+     * of a repeated query parameter) "documentId[1]", "ask.request.history[0].role" "history[0].role". The Java
+     * method and parameter names say nothing to an API user.
+     */
+    static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = "request";
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case CONTAINER_ELEMENT -> appendIndex(field, node);
+                case PROPERTY, BEAN -> {
+                    if (node.isInIterable()) {
+                        appendIndex(field, node);
+                    }
+                    if (node.getName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                    }
+                }
+                default -> {
+                }
+            }
         }
-        return parts[parts.length - 1];
+        return field.isEmpty() ? parameter : field.toString();
+    }
+
+    private static void appendIndex(StringBuilder field, Path.Node node) {
+        Object index = node.getIndex() != null ? node.getIndex() : node.getKey();
+        if (index != null && !field.isEmpty()) {
+            field.append('[').append(index).append(']');
+        }
     }
 }

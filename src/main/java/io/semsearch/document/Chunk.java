@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Array;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,8 +42,8 @@ public class Chunk extends PanacheEntityBase {
     @Column(name = "token_count", nullable = false)
     public int tokenCount;
 
+    /** The chunk's vector; its dimension is the active model's (see {@link VectorColumnCheck}). */
     @JdbcTypeCode(SqlTypes.VECTOR)
-    @Array(length = 384)
     @Column(nullable = false)
     public float[] embedding;
 
@@ -53,7 +52,10 @@ public class Chunk extends PanacheEntityBase {
     @Column(name = "sentence_spans")
     public int[] sentenceSpans;
 
-    /** See {@link SentenceVectors}; null, as {@link #sentenceSpans}, for chunks indexed before sentences had vectors. */
+    /**
+     * See {@link SentenceVectors}; null, as {@link #sentenceSpans}, for chunks indexed before sentences had vectors
+     * (such documents are re-embedded at start).
+     */
     @Column(name = "sentence_embeddings")
     public byte[] sentenceEmbeddings;
 }

@@ -17,14 +17,11 @@ public record DocumentDetail(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         String content,
-        List<ChunkView> chunks) {
+        List<ChunkOutline> chunks) {
 
-    public record ChunkView(int ordinal, int start, int end, int tokens, String text) {
-    }
-
-    static DocumentDetail of(Document d, List<Chunk> chunks) {
+    static DocumentDetail of(DocumentService.StoredDocument stored) {
+        Document d = stored.document();
         return new DocumentDetail(d.id, d.source, d.title, d.language, d.embeddingModel, d.contentSha256, d.metadata,
-                d.createdAt, d.updatedAt, d.content,
-                chunks.stream().map(c -> new ChunkView(c.ordinal, c.start, c.end, c.tokenCount, c.text)).toList());
+                d.createdAt, d.updatedAt, d.content, stored.chunks());
     }
 }

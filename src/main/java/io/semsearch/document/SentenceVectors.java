@@ -1,6 +1,6 @@
 package io.semsearch.document;
 
-import io.semsearch.ingest.TextSpan;
+import io.semsearch.common.TextSpan;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,36 +9,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Vectors of sentences of a chunk: the sentence at {@code spans.get(i)} of the chunk text has vector
- * {@code vectors.get(i)}. Stored as {@code chunk.sentence_spans} (start, end pairs) and
+ * The sentences of a chunk, found once at indexing, each with its vector: the sentence at {@code spans.get(i)} of the
+ * chunk text has vector {@code vectors.get(i)}. Stored as {@code chunk.sentence_spans} (start, end pairs) and
  * {@code chunk.sentence_embeddings} (float32 little-endian, one vector after the other).
  */
 public record SentenceVectors(List<TextSpan> spans, List<float[]> vectors) {
+
+    public static final SentenceVectors NONE = new SentenceVectors(List.of(), List.of());
 
     public SentenceVectors {
         if (spans.size() != vectors.size()) {
             throw new IllegalArgumentException(spans.size() + " spans but " + vectors.size() + " vectors");
         }
+        spans = List.copyOf(spans);
+        vectors = List.copyOf(vectors); // rejects null vectors
+        int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+        if (vectors.stream().anyMatch(v -> v.length != dimension)) {
+            throw new IllegalArgumentException("Sentence vectors of different dimensions");
+        }
     }
 
-    /** The spans that have a vector, with it; a null vector leaves its span out. */
-    public static SentenceVectors of(List<TextSpan> spans, List<float[]> vectors) {
-        if (spans.size() != vectors.size()) {
-            throw new IllegalArgumentException(spans.size() + " spans but " + vectors.size() + " vectors");
-        }
-        List<TextSpan> kept = new ArrayList<>(spans.size());
-        List<float[]> keptVectors = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            if (vectors.get(i) != null) {
-                kept.add(spans.get(i));
-                keptVectors.add(vectors.get(i));
-            }
-        }
-        return new SentenceVectors(List.copyOf(kept), List.copyOf(keptVectors));
-    }
-
-    /** Reads the stored form back. */
+    /** Reads the stored form back; chunks stored without sentences (null columns) have none. */
     public static SentenceVectors decode(int[] flatSpans, byte[] encodedVectors) {
+        if (flatSpans == null || encodedVectors == null) {
+            return NONE;
+        }
         if (flatSpans.length % 2 != 0) {
             throw new IllegalArgumentException("Odd number of span offsets: " + flatSpans.length);
         }
@@ -59,10 +54,8 @@ public record SentenceVectors(List<TextSpan> spans, List<float[]> vectors) {
         return new SentenceVectors(spans, vectors);
     }
 
-    /** The vector of the sentence at exactly this span, or null. */
-    public float[] vectorOf(TextSpan span) {
-        int i = spans.indexOf(span);
-        return i < 0 ? null : vectors.get(i);
+    public int size() {
+        return spans.size();
     }
 
     public int[] flatSpans() {
@@ -78,12 +71,7 @@ public record SentenceVectors(List<TextSpan> spans, List<float[]> vectors) {
         int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
         ByteBuffer bytes = ByteBuffer.allocate(vectors.size() * dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer floats = bytes.asFloatBuffer();
-        for (float[] vector : vectors) {
-            if (vector.length != dimension) {
-                throw new IllegalArgumentException("Vectors of " + dimension + " and " + vector.length + " dimensions");
-            }
-            floats.put(vector);
-        }
+        vectors.forEach(floats::put);
         return bytes.array();
     }
 }

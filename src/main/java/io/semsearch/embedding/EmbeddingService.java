@@ -17,7 +17,7 @@ import ai.djl.translate.NoopTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
-import io.semsearch.ingest.TextSpan;
+import io.semsearch.common.TextSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -61,6 +61,7 @@ public class EmbeddingService {
     private final List<String> inputNames;
     private final Timer queryTimer;
     private final Timer passageTimer;
+    private final Timer sentenceTimer;
 
     public EmbeddingService(EmbeddingConfig config, MeterRegistry registry) {
         this.config = config;
@@ -99,6 +100,8 @@ public class EmbeddingService {
                 .description("Time to embed texts, per call").register(registry);
         this.passageTimer = Timer.builder("semsearch.embedding").tag("kind", "passage")
                 .description("Time to embed texts, per call").register(registry);
+        this.sentenceTimer = Timer.builder("semsearch.embedding").tag("kind", "sentence")
+                .description("Time to embed texts, per call").register(registry);
 
         float[] probe = embedQuery("probe");
         if (probe.length != descriptor.dimension()) {
@@ -134,35 +137,43 @@ public class EmbeddingService {
         return queryTimer.record(() -> embedBatch(List.of(text), List.of(0), MEAN).get(0));
     }
 
-    /** Embeds indexed passages with the model's passage prefix, in batches of similar length. */
-    public List<float[]> embedPassages(List<String> passages) {
-        String prefix = activeModel.descriptor().passagePrefix();
-        return passageTimer.record(() -> embedAll(passages.stream().map(p -> prefix + p).toList(), MEAN));
-    }
-
     /**
-     * Embeds passages as {@link #embedPassages} does and, from the same forward pass, each given span of each passage
-     * ("late chunking"): the mean of the hidden states of the tokens overlapping the span, read in the context of the
-     * whole passage.
+     * Embeds passages to index and, from the same forward pass, each of their sentences ("late chunking"): a
+     * sentence's vector is the mean of the hidden states of the tokens overlapping it, read in the context of the
+     * whole passage. Passages get the model's passage prefix and are embedded in batches of similar length.
      *
-     * @param spans per passage, character ranges into that passage
+     * @param sentences per passage, character ranges into that passage
      */
-    public List<PassageEmbedding> embedPassagesWithSentences(List<String> passages, List<List<TextSpan>> spans) {
-        if (spans.size() != passages.size()) {
-            throw new IllegalArgumentException(passages.size() + " passages but " + spans.size() + " span lists");
+    public List<PassageEmbedding> embedPassages(List<String> passages, List<List<TextSpan>> sentences) {
+        if (sentences.size() != passages.size()) {
+            throw new IllegalArgumentException(passages.size() + " passages but " + sentences.size() + " span lists");
         }
         String prefix = activeModel.descriptor().passagePrefix();
         List<String> texts = passages.stream().map(p -> prefix + p).toList();
         Pooling<PassageEmbedding> pooling = (states, row, text, encoding) -> {
             TextSpan[] tokenSpans = tokenSpansInPassage(encoding.getCharTokenSpans(), texts.get(text),
                     prefix.length(), states.tokens(row));
-            List<float[]> spanVectors = new ArrayList<>(spans.get(text).size());
-            for (TextSpan span : spans.get(text)) {
-                spanVectors.add(states.meanPool(row, tokenSpans, span));
+            List<float[]> sentenceVectors = new ArrayList<>(sentences.get(text).size());
+            for (TextSpan sentence : sentences.get(text)) {
+                float[] vector = states.meanPool(row, tokenSpans, sentence);
+                if (vector == null) {
+                    throw new EmbeddingException("Sentence " + sentence + " of a passage lies outside the model's "
+                            + "window of " + activeModel.descriptor().maxTokens() + " tokens");
+                }
+                sentenceVectors.add(vector);
             }
-            return new PassageEmbedding(states.meanPool(row), spanVectors);
+            return new PassageEmbedding(states.meanPool(row), sentenceVectors);
         };
         return passageTimer.record(() -> embedAll(texts, pooling));
+    }
+
+    /**
+     * Embeds sentences on their own, to be compared with a query. They get the passage prefix: to the model, an
+     * answer sentence is a (short) passage.
+     */
+    public List<float[]> embedSentences(List<String> sentences) {
+        String prefix = activeModel.descriptor().passagePrefix();
+        return sentenceTimer.record(() -> embedAll(sentences.stream().map(s -> prefix + s).toList(), MEAN));
     }
 
     /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */

@@ -1,6 +1,6 @@
 package io.semsearch.embedding;
 
-import io.semsearch.ingest.TextSpan;
+import io.semsearch.common.TextSpan;
 
 /**
  * The model's last hidden state for a padded batch: {@code values} is row-major {@code [batch][length][dimension]},

@@ -2,11 +2,6 @@ package io.semsearch.embedding;
 
 import java.util.List;
 
-/**
- * A passage's vector and, from the same forward pass, one vector per span asked for.
- *
- * @param spanVectors in the order of the spans; an element is null when none of the span's tokens was embedded
- *     (beyond the model's window)
- */
-public record PassageEmbedding(float[] vector, List<float[]> spanVectors) {
+/** A passage's vector and, from the same forward pass, one vector per sentence asked for, in their order. */
+public record PassageEmbedding(float[] vector, List<float[]> sentenceVectors) {
 }

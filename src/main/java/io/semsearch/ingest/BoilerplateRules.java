@@ -1,13 +1,12 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.ClasspathResources;
+
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,11 +32,6 @@ public final class BoilerplateRules {
 
     private final List<BoilerplateRule> rules;
 
-    /** Loads {@value #DEFAULT_RESOURCE} from the classpath. */
-    public BoilerplateRules() {
-        this(fromResource(DEFAULT_RESOURCE).rules());
-    }
-
     public BoilerplateRules(List<BoilerplateRule> rules) {
         this.rules = List.copyOf(rules);
         Set<String> names = new HashSet<>();
@@ -53,21 +47,9 @@ public final class BoilerplateRules {
         return fromResource(DEFAULT_RESOURCE);
     }
 
-    /** Loads rules from a classpath resource (context class loader first, then this class's loader). */
+    /** Loads rules from a classpath resource. */
     public static BoilerplateRules fromResource(String resource) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        InputStream in = loader == null ? null : loader.getResourceAsStream(resource);
-        if (in == null) {
-            in = BoilerplateRules.class.getClassLoader().getResourceAsStream(resource);
-        }
-        if (in == null) {
-            throw new IllegalStateException("boilerplate rules resource not found on the classpath: " + resource);
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(reader, resource);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read boilerplate rules " + resource, e);
-        }
+        return parse(ClasspathResources.text(resource), resource);
     }
 
     /** Parses rules in the file format described above. */

@@ -1,6 +1,7 @@
 package io.semsearch.ingest;
 
 import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.embedding.ModelDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -19,9 +20,19 @@ public class IngestBeans {
         return new SentenceSegmenter();
     }
 
+    /**
+     * Chunks must fit the model's window whole, prefix and special tokens included: every sentence of a chunk then
+     * gets a vector from the chunk's forward pass.
+     */
     @Produces
     @ApplicationScoped
     SentenceChunker sentenceChunker(SentenceSegmenter segmenter, EmbeddingService embedding, IngestConfig config) {
+        ModelDescriptor model = embedding.activeModel().descriptor();
+        int window = model.maxTokens() - 2 - embedding.countTokens(model.passagePrefix());
+        if (config.chunkMaxTokens() > window) {
+            throw new IllegalStateException("semsearch.ingest.chunk-max-tokens is " + config.chunkMaxTokens()
+                    + " but model '" + model.name() + "' reads at most " + window + " tokens of a passage");
+        }
         return new SentenceChunker(segmenter, embedding::countTokens, config.chunkMaxTokens(),
                 config.chunkOverlapSentences());
     }

@@ -17,21 +17,22 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Indexes texts: clean, chunk, embed (each chunk and, from the same forward pass, each of its sentences), then store
- * each document with its chunks in one transaction, so that a half-indexed document is never visible. The slow part
- * (embedding) runs outside any transaction.
+ * Indexes texts: clean, chunk (each chunk with its sentences), embed (each chunk and, from the same forward pass,
+ * each of its sentences), then store each document with its chunks in one transaction, so that a half-indexed
+ * document is never visible. The slow part (embedding) runs outside any transaction.
  */
 @ApplicationScoped
 public class IngestService {
@@ -40,7 +41,6 @@ public class IngestService {
 
     private final TextCleaner cleaner;
     private final SentenceChunker chunker;
-    private final SentenceSegmenter segmenter;
     private final EmbeddingService embedding;
     private final DocumentRepository documents;
     private final ChunkRepository chunks;
@@ -48,12 +48,10 @@ public class IngestService {
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
-    public IngestService(TextCleaner cleaner, SentenceChunker chunker, SentenceSegmenter segmenter,
-            EmbeddingService embedding, DocumentRepository documents, ChunkRepository chunks, IngestConfig config,
-            MeterRegistry registry) {
+    public IngestService(TextCleaner cleaner, SentenceChunker chunker, EmbeddingService embedding,
+            DocumentRepository documents, ChunkRepository chunks, IngestConfig config, MeterRegistry registry) {
         this.cleaner = cleaner;
         this.chunker = chunker;
-        this.segmenter = segmenter;
         this.embedding = embedding;
         this.documents = documents;
         this.chunks = chunks;
@@ -70,19 +68,32 @@ public class IngestService {
 
     /**
      * Indexes several texts with their chunks embedded together (fewer, fuller forward passes); each document is
-     * still stored in its own transaction. Results come in request order.
+     * still stored in its own transaction. Results come in request order. Sources must be distinct.
      */
     public List<IndexResult> indexAll(List<IndexRequest> requests) {
+        requests.forEach(this::checkSize);
+        String model = embedding.activeModel().name();
+        Map<String, Document> stored = storedBySource(requests);
         IndexResult[] results = new IndexResult[requests.size()];
         List<Prepared> toEmbed = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            IndexRequest request = checked(requests.get(i));
+            IndexRequest request = requests.get(i);
             String sha256 = sha256(request.text());
-            Optional<IndexResult> unchangedText = updateIfOnlyDetailsChanged(request, sha256);
-            if (unchangedText.isPresent()) {
-                results[i] = unchangedText.get();
-            } else {
-                toEmbed.add(prepare(i, request, sha256));
+            Change change = Change.of(stored.get(request.source()), sha256, model, request.title(),
+                    request.metadata());
+            switch (change) {
+                case NONE -> results[i] = QuarkusTransaction.requiringNew().call(() -> unchanged(
+                        stored.get(request.source())));
+                case DETAILS -> {
+                    IndexResult result = QuarkusTransaction.requiringNew()
+                            .call(() -> writeDetails(request, sha256, model));
+                    if (result != null) {
+                        results[i] = result;
+                    } else {
+                        toEmbed.add(prepare(i, request, sha256));
+                    }
+                }
+                case NEW, CONTENT -> toEmbed.add(prepare(i, request, sha256));
             }
         }
         List<EmbeddedChunk> embedded = embed(toEmbed.stream().flatMap(p -> p.chunks.stream()).toList());
@@ -90,75 +101,49 @@ public class IngestService {
         for (Prepared prepared : toEmbed) {
             List<EmbeddedChunk> own = embedded.subList(next, next + prepared.chunks.size());
             next += prepared.chunks.size();
-            results[prepared.position] = store(prepared, own);
+            results[prepared.position] = store(prepared, own, model);
         }
         return List.of(results);
     }
 
-    /** Re-chunks and re-embeds a stored document with the active model, keeping its id, source and hash. */
+    /**
+     * Chunks and embeds a stored document again with the active model, keeping its id, source, title, metadata and
+     * hash (after a model change, or for chunks stored before sentences had vectors).
+     */
     public void reembed(UUID documentId) {
         Document stored = QuarkusTransaction.requiringNew().call(() -> documents.findById(documentId));
         if (stored == null) {
             return;
         }
         Prepared prepared = new Prepared(0, new IndexRequest(stored.source, stored.title, stored.content,
-                stored.metadata), stored.contentSha256, stored.title, stored.content,
-                chunker.chunk(stored.content));
-        store(prepared, embed(prepared.chunks));
+                stored.metadata), stored.contentSha256, stored.title, stored.content, chunker.chunk(stored.content),
+                true);
+        store(prepared, embed(prepared.chunks), embedding.activeModel().name());
     }
 
-    /**
-     * The chunks' vectors and their sentences' vectors, from the same forward passes. The sentences are those the
-     * answer generator finds in the chunk text, hence the same segmentation of the chunk text alone.
-     */
+    private Map<String, Document> storedBySource(List<IndexRequest> requests) {
+        List<String> sources = requests.stream().map(IndexRequest::source).toList();
+        return QuarkusTransaction.requiringNew().call(() -> documents.listBySources(sources)).stream()
+                .collect(Collectors.toMap(d -> d.source, Function.identity()));
+    }
+
     private List<EmbeddedChunk> embed(List<TextChunk> textChunks) {
-        List<String> texts = textChunks.stream().map(TextChunk::text).toList();
-        List<List<TextSpan>> sentences = texts.stream().map(segmenter::sentences).toList();
-        List<PassageEmbedding> embedded = embedding.embedPassagesWithSentences(texts, sentences);
-        List<EmbeddedChunk> result = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
+        List<PassageEmbedding> embedded = embedding.embedPassages(textChunks.stream().map(TextChunk::text).toList(),
+                textChunks.stream().map(TextChunk::sentences).toList());
+        List<EmbeddedChunk> result = new ArrayList<>(textChunks.size());
+        for (int i = 0; i < textChunks.size(); i++) {
             result.add(new EmbeddedChunk(embedded.get(i).vector(),
-                    SentenceVectors.of(sentences.get(i), embedded.get(i).spanVectors())));
+                    new SentenceVectors(textChunks.get(i).sentences(), embedded.get(i).sentenceVectors())));
         }
         return result;
     }
 
-    private IndexRequest checked(IndexRequest request) {
-        Objects.requireNonNull(request.source(), "source");
-        Objects.requireNonNull(request.text(), "text");
+    private void checkSize(IndexRequest request) {
         long bytes = request.text().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxTextBytes()) {
             throw new PayloadTooLargeException("The text of '" + request.source() + "' has " + bytes
                     + " bytes; the limit is " + config.maxTextBytes() + " (semsearch.ingest.max-text-bytes)");
         }
-        return request;
-    }
-
-    /**
-     * When the stored document has the same text, embedded by the active model, no chunk needs recomputing:
-     * only a changed title or metadata is written.
-     */
-    private Optional<IndexResult> updateIfOnlyDetailsChanged(IndexRequest request, String sha256) {
-        String model = embedding.activeModel().name();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Document> existing = documents.findBySource(request.source());
-            if (existing.isEmpty() || !existing.get().contentSha256.equals(sha256)
-                    || !existing.get().embeddingModel.equals(model)) {
-                return Optional.empty();
-            }
-            Document document = existing.get();
-            boolean titleChanged = hasText(request.title()) && !request.title().strip().equals(document.title);
-            boolean metadataChanged = request.metadata() != null && !request.metadata().equals(document.metadata);
-            IndexStatus status = IndexStatus.UNCHANGED;
-            if (titleChanged || metadataChanged) {
-                document.title = titleChanged ? request.title().strip() : document.title;
-                document.metadata = metadataChanged ? request.metadata() : document.metadata;
-                document.updatedAt = now();
-                status = IndexStatus.UPDATED;
-            }
-            return Optional.of(new IndexResult(document.id, document.source, document.title,
-                    (int) chunks.countByDocument(document.id), status));
-        });
     }
 
     private Prepared prepare(int position, IndexRequest request, String sha256) {
@@ -167,43 +152,42 @@ public class IngestService {
             throw new NothingToIndexException("Nothing is left of the text of '" + request.source()
                     + "' once boilerplate is removed (" + cleaned.droppedLines().size() + " line(s) dropped)");
         }
-        List<TextChunk> textChunks = chunker.chunk(cleaned.content());
-        return new Prepared(position, request, sha256, cleaned.title(), cleaned.content(), textChunks);
+        return new Prepared(position, request, sha256, cleaned.title(), cleaned.content(),
+                chunker.chunk(cleaned.content()), false);
     }
 
-    private IndexResult store(Prepared prepared, List<EmbeddedChunk> embedded) {
+    private IndexResult store(Prepared prepared, List<EmbeddedChunk> embedded, String model) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded));
+            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded, model));
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            // Another replica created the same source meanwhile: write again as an update of its row.
+            // Another replica created the same source meanwhile: decide again against its row.
             LOG.debugf("Concurrent creation of '%s', retrying as an update", prepared.request.source());
-            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded));
+            return QuarkusTransaction.requiringNew().call(() -> write(prepared, embedded, model));
         }
     }
 
-    private IndexResult write(Prepared prepared, List<EmbeddedChunk> embedded) {
+    /** Writes a prepared text under its row lock, unless a concurrent request already stored what it says. */
+    private IndexResult write(Prepared prepared, List<EmbeddedChunk> embedded, String model) {
         IndexRequest request = prepared.request;
-        String model = embedding.activeModel().name();
-        OffsetDateTime now = now();
         Document document = documents.findBySourceForUpdate(request.source()).orElse(null);
-        IndexStatus status;
-        if (document == null) {
-            document = new Document();
-            document.source = request.source();
-            document.createdAt = now;
-            status = IndexStatus.CREATED;
-        } else if (document.contentSha256.equals(prepared.sha256) && document.embeddingModel.equals(model)
-                && document.title.equals(prepared.title)
-                && (request.metadata() == null || request.metadata().equals(document.metadata))) {
-            // The same text was stored by a concurrent request while this one was embedding.
-            return new IndexResult(document.id, document.source, document.title,
-                    (int) chunks.countByDocument(document.id), IndexStatus.UNCHANGED);
-        } else {
-            chunks.deleteByDocument(document.id);
-            status = IndexStatus.UPDATED;
+        Change change = prepared.reembed ? Change.CONTENT
+                : Change.of(document, prepared.sha256, model, request.title(), request.metadata());
+        switch (change) {
+            case NONE:
+                return unchanged(document);
+            case DETAILS:
+                return updateDetails(document, request);
+            case CONTENT:
+                chunks.deleteByDocument(document.id);
+                break;
+            case NEW:
+                document = new Document();
+                document.source = request.source();
+                document.createdAt = now();
+                break;
         }
         document.title = prepared.title;
         document.content = prepared.content;
@@ -213,7 +197,7 @@ public class IngestService {
             document.metadata = request.metadata();
         }
         document.embeddingModel = model;
-        document.updatedAt = now;
+        document.updatedAt = now();
         documents.persist(document);
         for (int i = 0; i < prepared.chunks.size(); i++) {
             TextChunk textChunk = prepared.chunks.get(i);
@@ -231,7 +215,39 @@ public class IngestService {
         }
         indexedDocuments.increment();
         indexedChunks.increment(prepared.chunks.size());
-        return new IndexResult(document.id, document.source, document.title, prepared.chunks.size(), status);
+        return new IndexResult(document.id, document.source, document.title, prepared.chunks.size(),
+                change.status());
+    }
+
+    /**
+     * Writes a new title or metadata of a stored text, decided again under the row lock; null when a concurrent
+     * request changed or deleted the text meanwhile, so that this one must be indexed whole.
+     */
+    private IndexResult writeDetails(IndexRequest request, String sha256, String model) {
+        Document document = documents.findBySourceForUpdate(request.source()).orElse(null);
+        return switch (Change.of(document, sha256, model, request.title(), request.metadata())) {
+            case NONE -> unchanged(document);
+            case DETAILS -> updateDetails(document, request);
+            case NEW, CONTENT -> null;
+        };
+    }
+
+    private IndexResult updateDetails(Document document, IndexRequest request) {
+        if (request.title() != null) {
+            document.title = request.title();
+        }
+        if (request.metadata() != null) {
+            document.metadata = request.metadata();
+        }
+        document.updatedAt = now();
+        indexedDocuments.increment();
+        return new IndexResult(document.id, document.source, document.title,
+                (int) chunks.countByDocument(document.id), IndexStatus.UPDATED);
+    }
+
+    private IndexResult unchanged(Document document) {
+        return new IndexResult(document.id, document.source, document.title,
+                (int) chunks.countByDocument(document.id), IndexStatus.UNCHANGED);
     }
 
     /** A unique-key violation, raised at flush or, wrapped in a rollback, at commit. */
@@ -256,10 +272,6 @@ public class IngestService {
         }
     }
 
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
-    }
-
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
@@ -267,7 +279,12 @@ public class IngestService {
     private record EmbeddedChunk(float[] vector, SentenceVectors sentences) {
     }
 
+    /**
+     * A text cleaned and chunked, ready to embed.
+     *
+     * @param reembed the stored text is embedded again: written whatever the decision on its request would be
+     */
     private record Prepared(int position, IndexRequest request, String sha256, String title, String content,
-            List<TextChunk> chunks) {
+            List<TextChunk> chunks, boolean reembed) {
     }
 }

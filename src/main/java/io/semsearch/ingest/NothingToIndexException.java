@@ -1,9 +1,11 @@
 package io.semsearch.ingest;
 
-/** Nothing is left of a text once its boilerplate is removed. */
-public class NothingToIndexException extends RuntimeException {
+import io.semsearch.common.ApiException;
 
-    public NothingToIndexException(String message) {
-        super(message);
+/** Nothing is left of a text once its boilerplate is removed. */
+public class NothingToIndexException extends ApiException {
+
+    public NothingToIndexException(String detail) {
+        super(422, "Nothing to index", detail);
     }
 }

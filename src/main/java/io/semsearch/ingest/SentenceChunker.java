@@ -1,5 +1,7 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.TextSpan;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +25,8 @@ import java.util.function.IntPredicate;
  * </ul>
  *
  * <p>Invariant: {@code content.substring(chunk.start(), chunk.end()).equals(chunk.text())} for every chunk. Chunks are
- * trimmed (never start or end with whitespace). Thread-safe if the segmenter and the counter are.
+ * trimmed (never start or end with whitespace). Each chunk carries its sentences, so that they are found once, in
+ * the whole content, and never again. Thread-safe if the segmenter and the counter are.
  */
 public final class SentenceChunker {
 
@@ -43,14 +46,6 @@ public final class SentenceChunker {
         }
         this.maxTokens = maxTokens;
         this.overlapSentences = overlapSentences;
-    }
-
-    public int maxTokens() {
-        return maxTokens;
-    }
-
-    public int overlapSentences() {
-        return overlapSentences;
     }
 
     /** A sentence, or a piece of a sentence that was too long; tokens = count of its own text (-1 if not known). */
@@ -76,7 +71,8 @@ public final class SentenceChunker {
             Unit first = units.get(i);
             if (first.piece()) {
                 String text = content.substring(first.start(), first.end());
-                chunks.add(new TextChunk(chunks.size(), first.start(), first.end(), text, count(text)));
+                chunks.add(new TextChunk(chunks.size(), first.start(), first.end(), text, count(text),
+                        List.of(new TextSpan(0, text.length()))));
                 previousStart = -1;
                 i++;
                 continue;
@@ -102,7 +98,10 @@ public final class SentenceChunker {
                     j -> count(content.substring(chunkStart, units.get(j).end())) <= maxTokens);
             int chunkEnd = units.get(last).end();
             String text = content.substring(chunkStart, chunkEnd);
-            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, last == i ? tokens : count(text)));
+            List<TextSpan> sentences = units.subList(start, last + 1).stream()
+                    .map(u -> new TextSpan(u.start() - chunkStart, u.end() - chunkStart)).toList();
+            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, last == i ? tokens : count(text),
+                    sentences));
             previousStart = start;
             i = last + 1;
         }

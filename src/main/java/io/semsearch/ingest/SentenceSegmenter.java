@@ -1,5 +1,8 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.ClasspathResources;
+import io.semsearch.common.TextSpan;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +23,8 @@ import opennlp.tools.util.Span;
  * {@code org.apache.opennlp:opennlp-models-sentdetect-fr} (a {@code .bin} at the root of the jar, named in its
  * {@code model.properties}).
  *
- * <p>The text is first split into paragraphs at every line break; sentences are detected inside each paragraph, so a
- * sentence never crosses a line break. The returned spans are trimmed, ordered, non-overlapping and together cover
+ * <p>The text is first split into lines; sentences are detected inside each line, so a sentence never crosses a line
+ * break. The returned spans are trimmed, ordered, non-overlapping and together cover
  * every non-whitespace character of the text exactly once.
  *
  * <p>Thread-safe: the {@link SentenceModel} is shared, each thread gets its own {@link SentenceDetectorME} (which is not
@@ -45,7 +48,6 @@ public final class SentenceSegmenter {
             "p", "pp", "art", "n", "no", "vol", "chap", "fig", "éd", "env", "tél", "janv", "févr", "avr", "juil",
             "sept", "oct", "nov", "déc");
 
-    private final SentenceModel model;
     private final ThreadLocal<SentenceDetectorME> detector;
 
     /** Loads the French model from the classpath. */
@@ -54,12 +56,7 @@ public final class SentenceSegmenter {
     }
 
     public SentenceSegmenter(SentenceModel model) {
-        this.model = model;
         this.detector = ThreadLocal.withInitial(() -> new SentenceDetectorME(model));
-    }
-
-    public SentenceModel model() {
-        return model;
     }
 
     /**
@@ -69,14 +66,14 @@ public final class SentenceSegmenter {
      */
     public List<TextSpan> sentences(String text) {
         List<TextSpan> result = new ArrayList<>();
-        for (TextSpan paragraph : paragraphs(text)) {
-            sentencesInParagraph(text, paragraph, result);
+        for (TextSpan line : lines(text)) {
+            sentencesInLine(text, line, result);
         }
         return result;
     }
 
-    /** Paragraph (line) spans of the text, trimmed, blank lines skipped. */
-    public static List<TextSpan> paragraphs(String text) {
+    /** Line spans of the text, trimmed, blank lines skipped. */
+    public static List<TextSpan> lines(String text) {
         List<TextSpan> result = new ArrayList<>();
         if (text == null) {
             return result;
@@ -88,19 +85,19 @@ public final class SentenceSegmenter {
             while (lineEnd < len && !isLineBreak(text.charAt(lineEnd))) {
                 lineEnd++;
             }
-            TextSpan paragraph = trim(text, lineStart, lineEnd);
-            if (paragraph != null) {
-                result.add(paragraph);
+            TextSpan line = trim(text, lineStart, lineEnd);
+            if (line != null) {
+                result.add(line);
             }
             lineStart = lineEnd + 1;
         }
         return result;
     }
 
-    private void sentencesInParagraph(String text, TextSpan paragraph, List<TextSpan> out) {
-        String para = text.substring(paragraph.start(), paragraph.end());
+    private void sentencesInLine(String text, TextSpan line, List<TextSpan> out) {
+        String para = text.substring(line.start(), line.end());
         Span[] spans = detector.get().sentPosDetect(para);
-        // Use only the model's break positions (sentence ends); cutting the paragraph at these positions guarantees
+        // Use only the model's break positions (sentence ends); cutting the line at these positions guarantees
         // full coverage and no overlap whatever the model returns.
         List<TextSpan> pieces = new ArrayList<>();
         int from = 0;
@@ -146,7 +143,7 @@ public final class SentenceSegmenter {
                 merged.add(piece);
             }
         }
-        int offset = paragraph.start();
+        int offset = line.start();
         for (TextSpan s : merged) {
             out.add(new TextSpan(s.start() + offset, s.end() + offset));
         }
@@ -257,13 +254,12 @@ public final class SentenceSegmenter {
 
     /** Loads the French sentence model from the classpath (the .bin named in the jar's model.properties). */
     public static SentenceModel loadFrenchModel() {
-        ClassLoader loader = SentenceSegmenter.class.getClassLoader();
-        String resource = findFrenchModelResource(loader);
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("French sentence model not found on the classpath: " + resource
-                        + " (dependency org.apache.opennlp:opennlp-models-sentdetect-fr missing?)");
-            }
+        String resource = findFrenchModelResource(SentenceSegmenter.class.getClassLoader());
+        if (!ClasspathResources.exists(resource)) {
+            throw new IllegalStateException("French sentence model not found on the classpath: " + resource
+                    + " (dependency org.apache.opennlp:opennlp-models-sentdetect-fr missing?)");
+        }
+        try (InputStream in = ClasspathResources.open(resource)) {
             return new SentenceModel(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load French sentence model " + resource, e);

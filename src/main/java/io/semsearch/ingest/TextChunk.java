@@ -1,5 +1,9 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.TextSpan;
+
+import java.util.List;
+
 /**
  * A chunk of a content string produced by {@link SentenceChunker}.
  *
@@ -10,8 +14,10 @@ package io.semsearch.ingest;
  * @param end offset after the last character in the content (exclusive)
  * @param text the chunk text, exactly {@code content.substring(start, end)}
  * @param tokenCount what the {@link TokenCounter} returned for {@code text}
+ * @param sentences the chunk's sentences, as the segmenter found them in the whole content, with offsets into
+ *     {@code text}; a piece of a sentence too long for one chunk is one "sentence", the whole chunk
  */
-public record TextChunk(int ordinal, int start, int end, String text, int tokenCount) {
+public record TextChunk(int ordinal, int start, int end, String text, int tokenCount, List<TextSpan> sentences) {
 
     public TextChunk {
         if (ordinal < 0 || start < 0 || end < start) {
@@ -19,6 +25,10 @@ public record TextChunk(int ordinal, int start, int end, String text, int tokenC
         }
         if (text == null || text.length() != end - start) {
             throw new IllegalArgumentException("Chunk text length does not match [" + start + ", " + end + ")");
+        }
+        sentences = List.copyOf(sentences);
+        if (sentences.stream().anyMatch(s -> s.end() > text.length())) {
+            throw new IllegalArgumentException("A sentence of chunk #" + ordinal + " lies outside its text");
         }
     }
 }

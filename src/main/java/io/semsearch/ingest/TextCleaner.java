@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * Cleans the raw text of a scraped French news article: Unicode and whitespace normalisation, boilerplate removal
  * (rules in {@link BoilerplateRules}, loaded from {@value BoilerplateRules#DEFAULT_RESOURCE}), removal of repeated
- * paragraphs, and title extraction.
+ * lines, and title extraction.
  *
- * <p>Every non-empty line is a paragraph; the cleaned content joins the kept paragraphs with {@code "\n\n"}. The
- * class is stateless after construction and thread-safe. Cleaning is idempotent: cleaning the cleaned content again
- * returns the same content.
+ * <p>The input is read line by line; every kept non-empty line becomes one paragraph of the cleaned content, where
+ * paragraphs are separated by {@code "\n\n"}. The class is stateless after construction and thread-safe. Cleaning is
+ * idempotent: cleaning the cleaned content again returns the same content.
  */
 public final class TextCleaner {
 
@@ -36,15 +36,11 @@ public final class TextCleaner {
 
     /** Uses the default rules from the classpath. */
     public TextCleaner() {
-        this(new BoilerplateRules());
+        this(BoilerplateRules.loadDefault());
     }
 
     public TextCleaner(BoilerplateRules rules) {
         this.rules = rules;
-    }
-
-    public BoilerplateRules rules() {
-        return rules;
     }
 
     /**
@@ -67,12 +63,12 @@ public final class TextCleaner {
             if (line.isEmpty()) {
                 continue;
             }
-            String paragraph = stripBullet(line);
-            if (paragraph.isEmpty()) {
+            String text = stripBullet(line);
+            if (text.isEmpty()) {
                 dropped.add(new DroppedLine(lineNumber, line, REASON_EMPTY_BULLET));
                 continue;
             }
-            Optional<BoilerplateRule> rule = rules.firstMatch(paragraph);
+            Optional<BoilerplateRule> rule = rules.firstMatch(text);
             if (rule.isPresent()) {
                 dropped.add(new DroppedLine(lineNumber, line, rule.get().name()));
                 pendingNextRule = rule.get().action() == BoilerplateRule.Action.DROP_LINE_AND_NEXT
@@ -83,16 +79,16 @@ public final class TextCleaner {
             if (pendingNextRule != null) {
                 String teaser = pendingNextRule;
                 pendingNextRule = null;
-                if (paragraph.length() <= MAX_TEASER_HEADLINE_LENGTH) {
+                if (text.length() <= MAX_TEASER_HEADLINE_LENGTH) {
                     dropped.add(new DroppedLine(lineNumber, line, teaser + NEXT_SUFFIX));
                     continue;
                 }
             }
-            if (!seen.add(dedupKey(paragraph))) {
+            if (!seen.add(dedupKey(text))) {
                 dropped.add(new DroppedLine(lineNumber, line, REASON_DUPLICATE));
                 continue;
             }
-            kept.add(paragraph);
+            kept.add(text);
         }
 
         String finalTitle = title == null || title.isBlank()
@@ -169,9 +165,9 @@ public final class TextCleaner {
         return i == 0 ? line : line.substring(i).strip();
     }
 
-    /** Key used to detect repeated paragraphs: case-folded, apostrophes folded. */
-    static String dedupKey(String paragraph) {
-        return BoilerplateRules.matchForm(paragraph).toLowerCase(Locale.ROOT);
+    /** Key used to detect repeated lines: case-folded, apostrophes folded. */
+    static String dedupKey(String line) {
+        return BoilerplateRules.matchForm(line).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Pure ranking logic: Reciprocal Rank Fusion and per-document diversification. */
-public final class RankFusion {
+final class RankFusion {
 
     private RankFusion() {
     }
@@ -17,24 +17,24 @@ public final class RankFusion {
      * Weighted Reciprocal Rank Fusion: a chunk's score is the sum over the lists that hold it of
      * {@code weight / (k + rank)}, rank counted from 1. Ties keep the order of first appearance, lists taken in turn.
      */
-    public static List<SearchHit> reciprocalRankFusion(List<List<SearchHit>> rankings, List<Double> weights, int k) {
-        Map<UUID, SearchHit> first = new LinkedHashMap<>();
+    static List<Candidate> reciprocalRankFusion(List<List<Candidate>> rankings, List<Double> weights, int k) {
+        Map<UUID, Candidate> first = new LinkedHashMap<>();
         Map<UUID, Double> scores = new LinkedHashMap<>();
         int longest = rankings.stream().mapToInt(List::size).max().orElse(0);
         for (int rank = 0; rank < longest; rank++) {
             for (int list = 0; list < rankings.size(); list++) {
-                List<SearchHit> ranking = rankings.get(list);
+                List<Candidate> ranking = rankings.get(list);
                 if (rank >= ranking.size()) {
                     continue;
                 }
-                SearchHit hit = ranking.get(rank);
-                first.merge(hit.chunkId(), hit, (a, b) -> Double.isNaN(a.similarity()) ? b : a);
+                Candidate hit = ranking.get(rank);
+                first.putIfAbsent(hit.chunkId(), hit);
                 scores.merge(hit.chunkId(), weights.get(list) / (k + rank + 1), Double::sum);
             }
         }
-        List<SearchHit> fused = new ArrayList<>(first.size());
+        List<Candidate> fused = new ArrayList<>(first.size());
         first.forEach((id, hit) -> fused.add(hit.withScore(scores.get(id))));
-        fused.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+        fused.sort(Comparator.comparingDouble(Candidate::score).reversed());
         return fused;
     }
 
@@ -43,11 +43,11 @@ public final class RankFusion {
      * the neighbouring chunks of one document do not crowd out the others. When too few hits remain, the passed-over
      * non-overlapping ones fill up the list in rank order.
      */
-    public static List<SearchHit> diversify(List<SearchHit> ranked, int k, int maxPerDocument) {
-        List<SearchHit> chosen = new ArrayList<>();
-        List<SearchHit> passedOver = new ArrayList<>();
+    static List<Candidate> diversify(List<Candidate> ranked, int k, int maxPerDocument) {
+        List<Candidate> chosen = new ArrayList<>();
+        List<Candidate> passedOver = new ArrayList<>();
         Map<UUID, Integer> perDocument = new LinkedHashMap<>();
-        for (SearchHit hit : ranked) {
+        for (Candidate hit : ranked) {
             if (chosen.size() == k) {
                 break;
             }
@@ -61,7 +61,7 @@ public final class RankFusion {
             chosen.add(hit);
             perDocument.merge(hit.documentId(), 1, Integer::sum);
         }
-        for (SearchHit hit : passedOver) {
+        for (Candidate hit : passedOver) {
             if (chosen.size() == k) {
                 break;
             }
@@ -70,7 +70,7 @@ public final class RankFusion {
             }
         }
         if (chosen.size() > 1) {
-            List<SearchHit> ordered = new ArrayList<>(chosen);
+            List<Candidate> ordered = new ArrayList<>(chosen);
             ordered.sort(Comparator.comparingInt(h -> ranked.indexOf(h)));
             return ordered;
         }

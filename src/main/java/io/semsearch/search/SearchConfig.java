@@ -3,6 +3,8 @@ package io.semsearch.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** Retrieval settings; docs/benchmarks/retrieval-piaf.md explains the chosen values. */
 @ConfigMapping(prefix = "semsearch.search")
 public interface SearchConfig {
@@ -42,4 +44,32 @@ public interface SearchConfig {
     /** Most chunks of one document among the results, so that one document cannot crowd out the others. */
     @WithDefault("2")
     int maxChunksPerDocument();
+
+    /** Lexical ranking: how full text picks chunks and BM25 orders them. */
+    Lexical lexical();
+
+    interface Lexical {
+
+        /**
+         * Chunks that full text ({@code ts_rank_cd}, cheap) hands to BM25 ranking; at least five times the candidates
+         * asked for.
+         */
+        @WithDefault("200")
+        int rankedPool();
+
+        /** BM25 term-frequency saturation. */
+        @WithDefault("1.2")
+        double k1();
+
+        /** BM25 length normalisation, 0 (none) to 1 (full). */
+        @WithDefault("0.75")
+        double b();
+
+        /**
+         * How long the corpus statistics BM25 reads (chunk count, mean chunk length) may be reused before they are
+         * counted again: ranking does not need them exact, and counting reads every chunk.
+         */
+        @WithDefault("30s")
+        Duration statisticsMaxAge();
+    }
 }

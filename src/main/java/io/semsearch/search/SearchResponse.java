@@ -1,24 +1,34 @@
 package io.semsearch.search;
 
+import io.semsearch.common.Measures;
+
 import java.util.List;
 import java.util.UUID;
 
 public record SearchResponse(String query, String mode, List<Result> results, String model, Timings timings) {
 
-    /** One retrieved passage; {@code text} is {@code content.substring(start, end)} of its document. */
+    /**
+     * One retrieved passage; {@code text} is {@code content.substring(start, end)} of its document.
+     *
+     * @param chunk the chunk's ordinal in its document
+     */
     public record Result(UUID documentId, String source, String title, int chunk, int start, int end, String text,
             double score, Double similarity) {
 
         static Result of(SearchHit hit) {
-            return new Result(hit.documentId(), hit.source(), hit.title(), hit.chunk(), hit.start(), hit.end(),
-                    hit.text(), round(hit.score()), Double.isNaN(hit.similarity()) ? null : round(hit.similarity()));
+            return new Result(hit.documentId(), hit.source(), hit.title(), hit.ordinal(), hit.start(), hit.end(),
+                    hit.text(), Measures.score(hit.score()),
+                    Double.isNaN(hit.similarity()) ? null : Measures.score(hit.similarity()));
         }
     }
 
     public record Timings(double embedMs, double searchMs, double totalMs) {
     }
 
-    static double round(double value) {
-        return Math.round(value * 1e6) / 1e6;
+    static SearchResponse of(SearchQuery query, Retrieval retrieval, long totalNanos) {
+        return new SearchResponse(query.text(), query.mode().json(),
+                retrieval.hits().stream().map(Result::of).toList(), retrieval.model(),
+                new Timings(Measures.millis(retrieval.embedNanos()), Measures.millis(retrieval.searchNanos()),
+                        Measures.millis(totalNanos)));
     }
 }

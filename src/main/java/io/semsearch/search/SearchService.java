@@ -2,7 +2,6 @@ package io.semsearch.search;
 
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.List;
@@ -16,7 +15,6 @@ public class SearchService {
     private final EmbeddingService embedding;
     private final SearchRepository repository;
     private final SearchConfig config;
-
     private final ManagedExecutor executor;
 
     public SearchService(EmbeddingService embedding, SearchRepository repository, SearchConfig config,
@@ -27,49 +25,37 @@ public class SearchService {
         this.executor = executor;
     }
 
-    /** Validates and resolves {@code k}, falling back on the configured default. */
-    public int checkedK(Integer k) {
-        if (k == null) {
-            return config.defaultK();
-        }
-        if (k < 1 || k > config.maxK()) {
-            throw new InvalidSearchException("k", "must be between 1 and " + config.maxK() + ", was " + k);
-        }
-        return k;
+    /** The best passages for a query. */
+    public Retrieval search(SearchQuery query) {
+        return retrieve(query, false);
     }
 
-    /** Validates a query or question: present, not blank, not longer than the configured limit. */
-    public String checkedQuery(String field, String query) {
-        if (query == null || query.isBlank()) {
-            throw new InvalidSearchException(field, "must be given and not blank");
-        }
-        if (query.length() > config.maxQueryLength()) {
-            throw new InvalidSearchException(field, "must be at most " + config.maxQueryLength()
-                    + " characters, was " + query.length());
-        }
-        return query.strip();
+    /** The best passages for a question, each with its sentences and their stored vectors, to answer from. */
+    public Retrieval searchWithSentences(SearchQuery query) {
+        return retrieve(query, true);
     }
 
-    public Retrieval retrieve(String query, int k, SearchMode mode, SearchFilters filters) {
+    private Retrieval retrieve(SearchQuery query, boolean withSentences) {
         long started = System.nanoTime();
-        float[] vector = mode == SearchMode.LEXICAL ? null : embedding.embedQuery(query);
+        float[] vector = query.mode() == SearchMode.LEXICAL ? null : embedding.embedQuery(query.text());
         long embedded = System.nanoTime();
-        int candidates = Math.max(config.candidates(), k);
-        List<SearchHit> ranked = switch (mode) {
-            case DENSE -> repository.dense(vector, candidates, filters);
-            case LEXICAL -> repository.lexical(query, null, candidates, filters);
+        int candidates = Math.max(config.candidates(), query.k());
+        List<Candidate> ranked = switch (query.mode()) {
+            case DENSE -> repository.dense(vector, candidates, query.filters());
+            case LEXICAL -> repository.lexical(query.text(), candidates, query.filters());
             case HYBRID -> {
                 // the two retrievers run at once, on two connections
-                CompletableFuture<List<SearchHit>> lexical =
-                        executor.supplyAsync(() -> repository.lexical(query, vector, candidates, filters));
-                List<SearchHit> dense = repository.dense(vector, candidates, filters);
+                CompletableFuture<List<Candidate>> lexical = executor.supplyAsync(
+                        () -> repository.lexical(query.text(), candidates, query.filters()));
+                List<Candidate> dense = repository.dense(vector, candidates, query.filters());
                 yield RankFusion.reciprocalRankFusion(List.of(dense, join(lexical)),
                         List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
             }
         };
-        List<SearchHit> hits = RankFusion.diversify(ranked, k, config.maxChunksPerDocument());
-        long searched = System.nanoTime();
-        return new Retrieval(query, mode, hits, vector, millis(embedded - started), millis(searched - embedded));
+        List<Candidate> kept = RankFusion.diversify(ranked, query.k(), config.maxChunksPerDocument());
+        List<SearchHit> hits = repository.hits(kept, vector, withSentences);
+        return new Retrieval(hits, vector, embedding.activeModel().name(), embedded - started,
+                System.nanoTime() - embedded);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -81,10 +67,5 @@ public class SearchService {
             }
             throw e;
         }
-    }
-
-    /** Nanoseconds as milliseconds with one decimal, as the API reports timings. */
-    public static double millis(long nanos) {
-        return Math.round(nanos / 100_000.0) / 10.0;
     }
 }

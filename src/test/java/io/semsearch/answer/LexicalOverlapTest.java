@@ -19,11 +19,13 @@ class LexicalOverlapTest {
     }
 
     @Test
-    void overlapIsTheShareOfQuestionTermsFound() {
+    void overlapIsTheShareOfQuestionTermWeightFound() {
         Set<String> question = LexicalOverlap.terms("Combien Microsoft a-t-il investi dans OpenAI ?");
-        assertEquals(1.0, LexicalOverlap.overlap(question, "Microsoft a investi 13 milliards dans OpenAI."), 1e-9);
-        assertEquals(1.0 / 3, LexicalOverlap.overlap(question, "Microsoft prépare l’après."), 1e-9);
-        assertEquals(0.0, LexicalOverlap.overlap(Set.of(), "Microsoft"), 1e-9);
+        List<Double> overlaps = LexicalOverlap.rarityWeightedOverlaps(question, List.of(
+                "Microsoft a investi 13 milliards dans OpenAI.", "La météo de demain.", "Un tout autre sujet."));
+        assertEquals(1.0, overlaps.get(0), 1e-9);
+        assertEquals(0.0, overlaps.get(1), 1e-9);
+        assertEquals(List.of(0.0), LexicalOverlap.rarityWeightedOverlaps(Set.of(), List.of("Microsoft")));
     }
 
     @Test

@@ -220,10 +220,15 @@ class PerformanceBenchmark {
         }
     }
 
+    /** The indexing path of the model: passages with the passage prefix, pooled to one vector each. */
+    private static void embedPassages(EmbeddingService service, List<String> texts) {
+        service.embedPassages(texts, java.util.Collections.nCopies(texts.size(), List.of()));
+    }
+
     /** Embeds texts as passages, split between {@code callers} threads. */
     static void embedAll(EmbeddingService service, List<String> texts, int callers) throws Exception {
         if (callers == 1) {
-            service.embedPassages(texts);
+            embedPassages(service, texts);
             return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -232,7 +237,7 @@ class PerformanceBenchmark {
             int size = (texts.size() + callers - 1) / callers;
             for (int from = 0; from < texts.size(); from += size) {
                 List<String> part = texts.subList(from, Math.min(texts.size(), from + size));
-                parts.add(pool.submit(() -> service.embedPassages(part)));
+                parts.add(pool.submit(() -> embedPassages(service, part)));
             }
             for (Future<?> part : parts) {
                 part.get();

@@ -7,6 +7,8 @@ import io.restassured.path.json.JsonPath;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.semsearch.testing.TestData;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,6 +48,14 @@ class DocumentApiTest {
 
     @Inject
     EmbeddingService embedding;
+
+    @Inject
+    TestData testData;
+
+    @AfterEach
+    void restore() {
+        testData.restore();
+    }
 
     @Test
     void theFiveSampleArticlesAreIndexedAtStart() {
@@ -100,8 +110,8 @@ class DocumentApiTest {
                 "select min(vector_dims(embedding)), max(vector_dims(embedding)), min(vector_norm(embedding)), "
                         + "max(vector_norm(embedding)), count(*) from chunk").getResultList());
         Object[] row = rows.get(0);
-        assertEquals(384, ((Number) row[0]).intValue());
-        assertEquals(384, ((Number) row[1]).intValue());
+        assertEquals(embedding.activeModel().dimension(), ((Number) row[0]).intValue());
+        assertEquals(embedding.activeModel().dimension(), ((Number) row[1]).intValue());
         assertEquals(1.0, ((Number) row[2]).doubleValue(), 1e-3);
         assertEquals(1.0, ((Number) row[3]).doubleValue(), 1e-3);
         assertTrue(((Number) row[4]).longValue() >= 10);
@@ -200,7 +210,7 @@ class DocumentApiTest {
         problem(given().contentType(ContentType.TEXT).body("source=x"), 415, "application/json");
         String huge = "Un paragraphe de texte. ".repeat(50_000);
         problem(given().contentType(ContentType.JSON).body(Map.of("source", existing, "text", huge)), 413,
-                "limit");
+                "semsearch.api.max-body-size");
         problem(given().contentType(ContentType.JSON)
                 .body(Map.of("source", existing, "text", "Laisser un commentaire\n\nGérer mes choix")), 422,
                 "boilerplate");

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ class EmbeddingServiceTest {
     @Test
     void relatedPassageScoresHigherThanUnrelatedOne() {
         float[] question = embedding.embedQuery("How much did Microsoft invest in OpenAI?");
-        List<float[]> passages = embedding.embedPassages(List.of(
+        List<float[]> passages = passages(List.of(
                 "Microsoft invested 13 billion dollars in OpenAI, the company behind ChatGPT.",
                 "Preheat the oven, then bake the apple pie for forty minutes."));
         assertTrue(dot(question, passages.get(0)) > dot(question, passages.get(1)) + 0.05,
@@ -43,8 +44,8 @@ class EmbeddingServiceTest {
         String shortText = "OpenAI";
         String longText = "Microsoft a investi plus de 13 milliards de dollars dans OpenAI depuis 2019, "
                 + "et fournit au créateur de ChatGPT sa puissance de calcul sur Azure.";
-        List<float[]> batched = embedding.embedPassages(List.of(longText, shortText));
-        float[] alone = embedding.embedPassages(List.of(shortText)).get(0);
+        List<float[]> batched = passages(List.of(longText, shortText));
+        float[] alone = passages(List.of(shortText)).get(0);
         // Not 1e-6: the int8 model quantises activations with scales computed over the whole (padded) batch.
         assertEquals(1.0, dot(batched.get(1), alone), 1e-2, "padding must be masked out of the mean");
     }
@@ -53,7 +54,7 @@ class EmbeddingServiceTest {
     void textsLongerThanTheWindowAreTruncatedNotRejected() {
         String longText = "Microsoft et OpenAI. ".repeat(400);
         assertTrue(embedding.countTokens(longText) > 512);
-        assertEquals(1.0, norm(embedding.embedPassages(List.of(longText)).get(0)), 1e-4);
+        assertEquals(1.0, norm(passages(List.of(longText)).get(0)), 1e-4);
     }
 
     @Test
@@ -75,6 +76,19 @@ class EmbeddingServiceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void sentencesOnTheirOwnAreEmbeddedAsPassages() {
+        String sentence = "Microsoft a investi 13 milliards de dollars dans OpenAI.";
+        assertArrayEquals(passages(List.of(sentence)).get(0), embedding.embedSentences(List.of(sentence)).get(0),
+                1e-5f);
+    }
+
+    /** Passages' own vectors, without sentences. */
+    private List<float[]> passages(List<String> texts) {
+        return embedding.embedPassages(texts, Collections.nCopies(texts.size(), List.of())).stream()
+                .map(PassageEmbedding::vector).toList();
     }
 
     static double dot(float[] a, float[] b) {

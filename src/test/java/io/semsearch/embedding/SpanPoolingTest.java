@@ -1,7 +1,7 @@
 package io.semsearch.embedding;
 
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
-import io.semsearch.ingest.TextSpan;
+import io.semsearch.common.TextSpan;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

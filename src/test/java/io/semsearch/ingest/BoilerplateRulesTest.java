@@ -15,7 +15,7 @@ class BoilerplateRulesTest {
 
     @Test
     void defaultRulesLoadFromTheClasspath() {
-        BoilerplateRules rules = new BoilerplateRules();
+        BoilerplateRules rules = BoilerplateRules.loadDefault();
         assertTrue(rules.rules().size() >= 20, "rules loaded: " + rules.rules().size());
         assertEquals(rules.rules().size(),
                 new HashSet<>(rules.rules().stream().map(BoilerplateRule::name).toList()).size());
@@ -24,7 +24,7 @@ class BoilerplateRulesTest {
 
     @Test
     void bothApostrophesMatch() {
-        BoilerplateRules rules = new BoilerplateRules();
+        BoilerplateRules rules = BoilerplateRules.loadDefault();
         Optional<BoilerplateRule> typographic = rules.firstMatch("En cliquant sur « J’accepte tout », vous consentez");
         Optional<BoilerplateRule> straight = rules.firstMatch("En cliquant sur « J'accepte tout », vous consentez");
         assertEquals("consent-accept-all", typographic.orElseThrow().name());
@@ -37,7 +37,7 @@ class BoilerplateRulesTest {
 
     @Test
     void matchingIsCaseInsensitiveWithUnicode() {
-        BoilerplateRules rules = new BoilerplateRules();
+        BoilerplateRules rules = BoilerplateRules.loadDefault();
         assertEquals("consent-manage-choices", rules.firstMatch("GÉRER MES CHOIX").orElseThrow().name());
         assertEquals("read-more-teaser", rules.firstMatch("À LIRE ÉGALEMENT").orElseThrow().name());
         assertEquals("read-more-teaser", rules.firstMatch("à lire également :").orElseThrow().name());
@@ -51,7 +51,7 @@ class BoilerplateRulesTest {
         TextCleaner cleaner = new TextCleaner(rules);
         CleanedText cleaned = cleaner.clean("Texte.\nPar la rédaction\nSur le même thème\nLien\nLaisser un commentaire",
                 null);
-        assertEquals(List.of("Texte.", "Laisser un commentaire"), cleaned.paragraphs());
+        assertEquals(List.of("Texte.", "Laisser un commentaire"), paragraphs(cleaned));
         assertEquals(List.of("signature", "related", "related+next"),
                 cleaned.droppedLines().stream().map(DroppedLine::reason).toList());
     }
@@ -101,5 +101,10 @@ class BoilerplateRulesTest {
         IllegalStateException missing = assertThrows(IllegalStateException.class,
                 () -> BoilerplateRules.fromResource("ingest/no-such-rules.txt"));
         assertTrue(missing.getMessage().contains("no-such-rules.txt"));
+    }
+
+    /** The cleaned content's paragraphs (separated by a blank line). */
+    private static List<String> paragraphs(CleanedText cleaned) {
+        return cleaned.content().isEmpty() ? List.of() : List.of(cleaned.content().split("\n\n"));
     }
 }

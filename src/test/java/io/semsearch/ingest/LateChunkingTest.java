@@ -2,25 +2,20 @@ package io.semsearch.ingest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
-import io.semsearch.document.DocumentRepository;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sentence vectors stored with the chunks of the sample articles, pooled from each chunk's forward pass. */
@@ -31,30 +26,10 @@ class LateChunkingTest {
     ChunkRepository chunks;
 
     @Inject
-    DocumentRepository documents;
-
-    @Inject
-    IngestService ingest;
-
-    @Inject
     EmbeddingService embedding;
 
     @Inject
-    SentenceSegmenter segmenter;
-
-    /** A test database filled by an earlier version holds sample chunks without sentence vectors: index them anew. */
-    @BeforeEach
-    void sampleChunksHaveSentenceVectors() {
-        List<String> stale = sampleChunks().stream().filter(c -> c.sentenceEmbeddings == null)
-                .map(c -> c.document.source).distinct().toList();
-        if (stale.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> stale.forEach(source ->
-                documents.deleteWithChunks(documents.findBySource(source).orElseThrow().id)));
-        ingest.indexAll(stale.stream().map(source -> new IndexRequest(source, null, SampleArticles.raw(source),
-                Map.of("corpus", "sample"))).toList());
-    }
+    SentenceChunker chunker;
 
     @Test
     void everySentenceOfEveryChunkHasAUnitVector() {
@@ -63,8 +38,9 @@ class LateChunkingTest {
         int sentences = 0;
         for (Chunk chunk : stored) {
             SentenceVectors vectors = SentenceVectors.decode(chunk.sentenceSpans, chunk.sentenceEmbeddings);
-            assertEquals(segmenter.sentences(chunk.text), vectors.spans(), "chunk " + chunk.ordinal + " of "
-                    + chunk.document.source);
+            assertEquals(chunker.chunk(chunk.document.content).get(chunk.ordinal).sentences(), vectors.spans(),
+                    "chunk " + chunk.ordinal + " of " + chunk.document.source);
+            assertFalse(vectors.spans().isEmpty());
             for (float[] vector : vectors.vectors()) {
                 assertEquals(embedding.activeModel().dimension(), vector.length);
                 assertEquals(1.0, Math.sqrt(dot(vector, vector)), 1e-4);
@@ -91,7 +67,7 @@ class LateChunkingTest {
                 chunkOf.add(chunk.id);
             }
         }
-        List<float[]> onTheFly = embedding.embedPassages(texts);
+        List<float[]> onTheFly = embedding.embedSentences(texts);
         int n = texts.size();
         int closerThanMostOthers = 0;
         int nearestOfAll = 0;
@@ -131,27 +107,6 @@ class LateChunkingTest {
                 ownStoredNearestInChunk);
         assertTrue(closerThanMostOthers >= 0.75 * n, closerThanMostOthers + "/" + n);
         assertTrue(ownStoredNearestInChunk >= 0.75 * n, ownStoredNearestInChunk + "/" + n);
-    }
-
-    @Test
-    void chunksStoredWithoutSentenceVectorsAreStillAnswered() {
-        List<Chunk> saved = sampleChunks();
-        QuarkusTransaction.requiringNew().run(() -> chunks.update(
-                "sentenceSpans = null, sentenceEmbeddings = null where id in ?1",
-                saved.stream().map(c -> c.id).toList()));
-        try {
-            JsonPath answer = given().contentType(ContentType.JSON)
-                    .body(Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?"))
-                    .when().post("/api/ask").then().statusCode(200).extract().jsonPath();
-            assertTrue(answer.getBoolean("answered"));
-            assertTrue(answer.getString("answer").contains("650 millions"), answer.getString("answer"));
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> saved.forEach(c -> {
-                Chunk chunk = chunks.findById(c.id);
-                chunk.sentenceSpans = c.sentenceSpans;
-                chunk.sentenceEmbeddings = c.sentenceEmbeddings;
-            }));
-        }
     }
 
     private List<Chunk> sampleChunks() {

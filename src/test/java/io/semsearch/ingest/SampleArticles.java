@@ -1,9 +1,7 @@
 package io.semsearch.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.semsearch.common.ClasspathResources;
+
 import java.util.List;
 
 /** The bundled sample corpus (src/main/resources/sample-articles), read from the classpath. */
@@ -15,20 +13,12 @@ final class SampleArticles {
     static final String A003 = "003_3715634ce2dd554f.txt";
     static final String A004 = "004_4680f78da926fdc0.txt";
 
-    static final List<String> ALL = List.of(A000, A001, A002, A003, A004);
+    static final List<String> ALL = ClasspathResources.lines(SampleCorpus.FOLDER + "INDEX");
 
     private SampleArticles() {
     }
 
     static String raw(String name) {
-        String resource = "sample-articles/" + name;
-        try (InputStream in = SampleArticles.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathResources.text(SampleCorpus.FOLDER + name);
     }
 }

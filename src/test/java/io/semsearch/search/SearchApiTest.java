@@ -37,8 +37,10 @@ class SearchApiTest {
 
     @Test
     void offsetsPointIntoTheStoredDocument() {
-        for (Map<String, Object> hit : search("investissement de Microsoft dans OpenAI", 10, "hybrid")
-                .<Map<String, Object>>getList("results")) {
+        List<Map<String, Object>> hits = search("investissement de Microsoft dans OpenAI", 10, "hybrid")
+                .getList("results");
+        assertEquals(10, hits.size());
+        for (Map<String, Object> hit : hits) {
             String content = given().when().get("/api/documents/" + hit.get("documentId")).then().statusCode(200)
                     .extract().path("content");
             assertEquals(content.substring((Integer) hit.get("start"), (Integer) hit.get("end")), hit.get("text"));

@@ -1,6 +1,5 @@
-package io.semsearch.document;
+package io.semsearch.ingest;
 
-import io.semsearch.ingest.IndexRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +32,6 @@ public record DocumentRequest(
         Map<String, Object> metadata) {
 
     IndexRequest toIndexRequest() {
-        return new IndexRequest(source.strip(), title, text, metadata);
+        return new IndexRequest(source, title, text, metadata);
     }
 }

@@ -1,4 +1,4 @@
-package io.semsearch.document;
+package io.semsearch.ingest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -10,6 +10,7 @@ import java.util.List;
 
 @Schema(description = "Several texts to index at once; their chunks are embedded together, each document is "
         + "stored in its own transaction")
+@DistinctSources
 public record BatchRequest(
         @NotEmpty(message = "must hold at least one document")
         @Size(max = 256, message = "must hold at most 256 documents")

@@ -1,4 +1,4 @@
-package io.semsearch.document;
+package io.semsearch.ingest;
 
 import java.util.List;
 

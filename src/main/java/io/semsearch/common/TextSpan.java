@@ -1,4 +1,4 @@
-package io.semsearch.ingest;
+package io.semsearch.common;
 
 /**
  * A half-open character range {@code [start, end)} into some text.

@@ -1,7 +1,4 @@
-package io.semsearch.document;
-
-import io.semsearch.ingest.IndexResult;
-import io.semsearch.ingest.IndexStatus;
+package io.semsearch.ingest;
 
 import java.util.UUID;
 
