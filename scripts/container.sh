@@ -214,7 +214,7 @@ build() {
   if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
     log "mvn package (fast-jar in target/quarkus-app)"
     t=$SECONDS
-    mvn -B -q package -DskipTests || die "mvn package failed"
+    mvn -B -q -Dstyle.color=never package -DskipTests || die "mvn package failed"
     log "  Maven: $(( SECONDS - t )) s"
   fi
   [[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing (run without SEMSEARCH_SKIP_BUILD)"
