@@ -10,7 +10,7 @@
 set -eu
 dir="$1"; default="$2"; fallback="$3"; allow="$4"
 
-complete() {
+is_complete() {
   props="$dir/$1/model.properties"
   [ -f "$props" ] || return 1
   grep -E '^file\..+\.sha256=' "$props" | {
@@ -23,13 +23,13 @@ complete() {
   }
 }
 
-if complete "$default"; then
+if is_complete "$default"; then
   echo "$default"
-elif [ "$allow" = "true" ] && complete "$fallback"; then
+elif [ "$allow" = "true" ] && is_complete "$fallback"; then
   echo "check-models: WARNING: $default has no (verified) weights in $dir; the image runs the fallback $fallback" \
     "(English-only: French retrieval relies mostly on its lexical half)" >&2
   echo "$fallback"
-elif complete "$fallback"; then
+elif is_complete "$fallback"; then
   echo "check-models: ERROR: $default has no (verified) weights in $dir (see models/README.md)." \
     "To build an image that runs the English fallback $fallback instead, say so explicitly:" \
     "--build-arg ALLOW_FALLBACK_MODEL=true (scripts/container.sh: SEMSEARCH_ALLOW_FALLBACK_MODEL=true)." >&2

@@ -166,7 +166,7 @@ choose_base() {
 # Debian 12 minbase from the mirror of this machine's apt sources, with those sources copied in (so apt-get works in
 # builds), imported as an image. About 1.5 min; done once (kept until the image is removed).
 make_local_base() {
-  # shellcheck source=lib/apt-sources.sh
+  # shellcheck source=scripts/lib/apt-sources.sh
   . "$ROOT/scripts/lib/apt-sources.sh"
   local entry mirror dir started=$SECONDS
   entry="$(find_bookworm_entry)" || die "no enabled 'deb' entry for bookworm in /etc/apt/sources.list{,.d/*}: cannot tell debootstrap which mirror to use"
@@ -254,7 +254,7 @@ service_env_file() {
     case "$name" in
       SEMSEARCH_CONTAINER_*|SEMSEARCH_BASE_IMAGE|SEMSEARCH_ALLOW_FALLBACK_MODEL|SEMSEARCH_SKIP_*|SEMSEARCH_DB_*\
       |SEMSEARCH_TEST_DB_NAME|SEMSEARCH_BENCH_DB_NAME|SEMSEARCH_SHARED_DIR|SEMSEARCH_SERVICE_ENV_FILE\
-      |SEMSEARCH_APP_IMAGE|SEMSEARCH_DB_IMAGE|QUARKUS_HTTP_HOST|QUARKUS_HTTP_PORT|QUARKUS_DATASOURCE_JDBC_URL\
+      |SEMSEARCH_APP_IMAGE|QUARKUS_HTTP_HOST|QUARKUS_HTTP_PORT|QUARKUS_DATASOURCE_JDBC_URL\
       |QUARKUS_DATASOURCE_USERNAME|QUARKUS_DATASOURCE_PASSWORD) continue;;
     esac
     if [[ "${!name}" == *$'\n'* ]]; then warn "$name holds a newline: not passed to the service"; continue; fi
@@ -284,10 +284,11 @@ up() {
 
 port_free() {
   if command -v ss >/dev/null 2>&1; then
-    ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .
-  else
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+    if ss -Htln "sport = :$1" 2>/dev/null | grep -q .; then return 1; fi
+  elif (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    return 1
   fi
+  return 0
 }
 
 app_container() { ce ps -a --filter "label=com.docker.compose.project=$PROJECT" --format '{{.Names}}' | grep -E '[_-]app[_-]1$' | head -n1; }
@@ -316,7 +317,6 @@ wait_ready() {
   model="$(jq -r '[.. | objects | .model? // empty] | first // "unknown"' <<<"$ready")"
   [[ -n "$total" && "$total" -gt 0 ]] || die "the service is ready but its store holds no documents (sample articles not indexed?)"
   log "ready in $(( SECONDS - t0 )) s: http://$BIND:$PORT (model $model, $total documents; API /api, health /q/health/ready)"
-  READY_SECONDS=$(( SECONDS - t0 ))
 }
 
 down() {
@@ -454,7 +454,6 @@ smoke_cleanup() {
 }
 
 # ------------------------------------------------------------------------------------------------ main
-READY_SECONDS=0
 case "${1:-}" in
   build) build;;
   up) up;;
