@@ -202,7 +202,7 @@ image_size() { ce image inspect --format '{{.Size}}' "$1" 2>/dev/null | awk '{ p
 image_model() {
   local allow="${SEMSEARCH_ALLOW_FALLBACK_MODEL:-false}"
   if ! sh docker/check-models.sh models "$DEFAULT_MODEL" "$FALLBACK_MODEL" "$allow" >/dev/null 2>&1; then
-    scripts/provision-models.sh || true
+    scripts/provision-models.sh >&2 || true
   fi
   sh docker/check-models.sh models "$DEFAULT_MODEL" "$FALLBACK_MODEL" "$allow"
 }
