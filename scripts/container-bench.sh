@@ -5,7 +5,8 @@
 #      through POST /api/documents/batch;
 #   3. the /api/search latency probe (scripts/SearchProbe.java: 1 client, PIAF questions, hybrid) against the
 #      container and against the same build on the host JVM with the host PostgreSQL (database
-#      semsearch_containers_probe, created here and dropped at the end), each indexed with PIAF, ROUNDS times each.
+#      semsearch_containers_probe, created here and dropped at the end), each indexed with PIAF, ROUNDS rounds each,
+#      alternating the two.
 # Uses the images as they are (scripts/container.sh build first) and target/quarkus-app for the host run.
 #
 # Environment: SEMSEARCH_BENCH_ROUNDS (3), SEMSEARCH_BENCH_QUERIES (200), PIAF (../shared/eval/piaf/piaf-v1.1.json).
@@ -39,7 +40,7 @@ command -v jq >/dev/null || die "jq is needed (scripts/container.sh installs it)
 jq -c '[.data[] | .title as $t | .paragraphs[] | {title: $t, text: .context}] | to_entries
        | map({source: "piaf/\(.key)", title: .value.title, text: .value.text, metadata: {corpus: "piaf"}})
        | _nwise(32) | {documents: .}' "$PIAF" >"$WORK/batches.jsonl"
-jq -r '.data[].paragraphs[].qas[].question' "$PIAF" | head -n $(( WARMUP + QUERIES )) >"$WORK/questions.txt"
+jq -r --argjson n $(( WARMUP + QUERIES )) '[.data[].paragraphs[].qas[].question][:$n][]' "$PIAF" >"$WORK/questions.txt"
 
 # index_piaf BASE_URL: prints "<documents> <chunks> <seconds>"
 index_piaf() {
@@ -56,7 +57,7 @@ index_piaf() {
 
 probe() { java "$ROOT/scripts/SearchProbe.java" "$1" "$WORK/questions.txt" "$WARMUP" "$QUERIES"; }
 
-report=()
+report=("load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)")
 
 # ------------------------------------------------------------------ container
 port="$(free_port 18180)"
@@ -88,12 +89,6 @@ report+=("container indexing PIAF: $docs documents, $chunks chunks in $secs s ($
 sleep 5
 report+=("container RSS after indexing PIAF: $(rss_mib "$pid") MiB; podman stats: $($ENGINE stats --no-stream --format '{{.MemUsage}}' "$app" 2>/dev/null || echo n/a)")
 
-in_medians=()
-for r in $(seq "$ROUNDS"); do
-  line="$(probe "http://127.0.0.1:$port")"; log "container probe $r: $line"
-  in_medians+=("$(grep -o 'median_ms=[0-9.]*' <<<"$line" | head -n1 | cut -d= -f2)")
-done
-scripts/container.sh down --volumes >/dev/null
 
 # ------------------------------------------------------------------ host JVM + host PostgreSQL
 psql_su() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
@@ -108,8 +103,12 @@ QUARKUS_HTTP_PORT="$hport" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.
   SEMSEARCH_EMBEDDING_MODELS_DIR="$ROOT/models" java $java_opts -jar target/quarkus-app/quarkus-run.jar \
   >"$WORK/host.log" 2>&1 &
 hpid=$!
-cleanup_host() { kill "$hpid" 2>/dev/null || true; wait "$hpid" 2>/dev/null || true; psql_su -d postgres -c "drop database if exists $PROBE_DB" >/dev/null || true; }
-trap cleanup_host EXIT
+cleanup() {
+  kill "$hpid" 2>/dev/null || true; wait "$hpid" 2>/dev/null || true
+  psql_su -d postgres -c "drop database if exists $PROBE_DB" >/dev/null || true
+  scripts/container.sh down --volumes >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 for _ in $(seq 300); do curl -fsS -o /dev/null "http://127.0.0.1:$hport/q/health/ready" 2>/dev/null && break; sleep 1; done
 curl -fsS -o /dev/null "http://127.0.0.1:$hport/q/health/ready" || { tail -n 30 "$WORK/host.log" >&2; die "host service not ready"; }
 report+=("host JVM first start: Quarkus $(grep -o 'started in [0-9.]*s' "$WORK/host.log" | tail -n1)")
@@ -119,14 +118,19 @@ read -r docs chunks secs < <(index_piaf "http://127.0.0.1:$hport")
 report+=("host indexing PIAF: $docs documents, $chunks chunks in $secs s ($(div "$chunks" "$secs" %.1f) chunks/s)")
 sleep 5
 report+=("host RSS after indexing PIAF: $(rss_mib "$hpid") MiB")
-out_medians=()
+# ------------------------------------------------------------------ the probe, alternating container and host
+# Both services hold the same documents; alternating the rounds spreads the machine's other load over both.
+in_medians=(); out_medians=()
 for r in $(seq "$ROUNDS"); do
+  line="$(probe "http://127.0.0.1:$port")"; log "container probe $r: $line"
+  in_medians+=("$(grep -o 'median_ms=[0-9.]*' <<<"$line" | head -n1 | cut -d= -f2)")
   line="$(probe "http://127.0.0.1:$hport")"; log "host probe $r: $line"
   out_medians+=("$(grep -o 'median_ms=[0-9.]*' <<<"$line" | head -n1 | cut -d= -f2)")
 done
-cleanup_host; trap - EXIT
+cleanup; trap - EXIT
 
 in_m="$(printf '%s\n' "${in_medians[@]}" | median)"; out_m="$(printf '%s\n' "${out_medians[@]}" | median)"
+report+=("load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)")
 report+=("search probe (hybrid, k=5, 1 client, $QUERIES PIAF questions after $WARMUP warm-up): container median of medians $in_m ms (${in_medians[*]}), host $out_m ms (${out_medians[*]}), ratio container/host $(div "$in_m" "$out_m" %.2f)")
 
 rm -rf "$WORK"
