@@ -72,53 +72,9 @@ apt_install() {
     || { printf '%s\n' "$out" >&2; die "apt-get install ${missing[*]} failed"; }
 }
 
-# Prints "URI<TAB>Signed-By" of the first enabled binary entry whose suite is exactly 'bookworm',
-# looking at deb822 files (*.sources) and one-line files (sources.list, *.list).
-find_bookworm_entry() {
-  local f
-  shopt -s nullglob
-  for f in /etc/apt/sources.list.d/*.sources; do
-    awk '
-      function flush() {
-        if (types ~ /(^| )deb( |$)/ && suites ~ /(^| )bookworm( |$)/ && enabled != "no" && uris != "") {
-          split(uris, u, " "); printf "%s\t%s\n", u[1], signed; found = 1; exit
-        }
-        types = suites = uris = signed = enabled = ""
-      }
-      /^[ \t]*#/ { next }
-      /^[ \t]*$/ { flush(); next }
-      {
-        line = $0; key = line; sub(/:.*/, "", key); val = line; sub(/^[^:]*:[ \t]*/, "", val)
-        key = tolower(key)
-        if (key == "types") types = val
-        else if (key == "suites") suites = val
-        else if (key == "uris") uris = val
-        else if (key == "signed-by") signed = val
-        else if (key == "enabled") enabled = tolower(val)
-      }
-      END { if (!found) flush() }
-    ' "$f" | head -n1 | grep . && { shopt -u nullglob; return 0; }
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [[ -f "$f" ]] || continue
-    awk '
-      /^[ \t]*#/ || NF < 3 || $1 != "deb" { next }
-      {
-        i = 2; signed = ""
-        if ($i ~ /^\[/) {
-          while (i <= NF) {
-            if ($i ~ /^\[?signed-by=/) { s = $i; sub(/^\[?signed-by=/, "", s); sub(/\]$/, "", s); signed = s }
-            if ($i ~ /\]$/) { i++; break }
-            i++
-          }
-        }
-        if ($(i + 1) == "bookworm") { printf "%s\t%s\n", $i, signed; exit }
-      }
-    ' "$f" | head -n1 | grep . && { shopt -u nullglob; return 0; }
-  done
-  shopt -u nullglob
-  return 1
-}
+# find_bookworm_entry, trixie_deb_src_entry: the mirror URI comes from the machine's own apt sources.
+# shellcheck source=lib/apt-sources.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/apt-sources.sh"
 
 # ---------------------------------------------------------------- 1. packages
 [[ -r /etc/os-release ]] && . /etc/os-release
@@ -130,16 +86,9 @@ NEED_VECTOR=0
 if [[ ! -f "$PG_EXT_DIR/vector.control" ]]; then
   NEED_VECTOR=1
   # The deb-src entry must exist before the one 'apt-get update' below.
-  entry="$(find_bookworm_entry)" || die "no enabled 'deb' entry for suite bookworm found in /etc/apt/sources.list{,.d/*}; cannot derive the mirror URI for the trixie deb-src entry"
-  uri="${entry%%$'\t'*}"; signed_by="${entry#*$'\t'}"
-  wanted="# Added by the semsearch project (scripts/setup-postgres.sh) to build pgvector ${PGVECTOR_SERIES}
+  wanted="$(trixie_deb_src_entry "# Added by the semsearch project (scripts/setup-postgres.sh) to build pgvector ${PGVECTOR_SERIES}
 # for PostgreSQL ${PG_MAJOR} from Debian's source package. Source packages only: apt takes no binary
-# package from trixie through this entry.
-Types: deb-src
-URIs: ${uri}
-Suites: trixie
-Components: main"
-  [[ -n "$signed_by" ]] && wanted+=$'\n'"Signed-By: ${signed_by}"
+# package from trixie through this entry.")" || die "no enabled 'deb' entry for suite bookworm found in /etc/apt/sources.list{,.d/*}; cannot derive the mirror URI for the trixie deb-src entry"
   if [[ ! -f "$TRIXIE_SRC_FILE" ]] || [[ "$(cat "$TRIXIE_SRC_FILE")" != "$wanted" ]]; then
     log "adding deb-src entry for trixie ($TRIXIE_SRC_FILE)"
     printf '%s\n' "$wanted" | root tee "$TRIXIE_SRC_FILE" >/dev/null
