@@ -25,7 +25,7 @@ public record SearchResponse(String query, String mode, List<Result> results, St
     public record Timings(double embedMs, double searchMs, double totalMs) {
     }
 
-    static SearchResponse of(SearchQuery query, Retrieval retrieval, long totalNanos) {
+    public static SearchResponse of(SearchQuery query, Retrieval retrieval, long totalNanos) {
         return new SearchResponse(query.text(), query.mode().json(),
                 retrieval.hits().stream().map(Result::of).toList(), retrieval.model(),
                 new Timings(Measures.millis(retrieval.embedNanos()), Measures.millis(retrieval.searchNanos()),
