@@ -3,6 +3,7 @@ package io.semsearch.answer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.semsearch.common.Measures;
 import io.semsearch.search.SearchHit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ public record AskResponse(
     public record Highlight(int start, int end) {
     }
 
+    @Schema(name = "AskTimings", description = "Milliseconds spent embedding the question, retrieving, answering, in all")
     public record Timings(double embedMs, double searchMs, double answerMs, double totalMs) {
     }
 
