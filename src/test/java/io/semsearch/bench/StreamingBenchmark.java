@@ -41,26 +41,26 @@ class StreamingBenchmark {
                 EventStreamClient.post(ask, Map.of("question", question));
                 Api.post("/api/ask", Map.of("question", question));
             }
-            List<Double> citations = new ArrayList<>();
-            List<Double> firstAnswer = new ArrayList<>();
-            List<Double> done = new ArrayList<>();
-            List<Double> json = new ArrayList<>();
-            int answered = 0;
+            Timings answered = new Timings();
+            Timings abstained = new Timings();
+            String model = "";
             for (int round = 0; round < ROUNDS; round++) {
                 for (String question : questions) {
                     Exchange stream = EventStreamClient.post(ask, Map.of("question", question));
                     assertTrue(stream.names().get(0).equals("citations")
                             && stream.names().get(stream.names().size() - 1).equals("done"), stream.names().toString());
-                    citations.add(millis(stream.named("citations").get(0)));
-                    done.add(millis(stream.named("done").get(0)));
+                    Event done = stream.named("done").get(0);
+                    model = done.data().path("model").asText();
+                    Timings timings = done.data().path("answered").asBoolean() ? answered : abstained;
+                    timings.citations.add(millis(stream.named("citations").get(0)));
+                    timings.done.add(millis(done));
                     List<Event> answers = stream.named("answer");
                     if (!answers.isEmpty()) {
-                        firstAnswer.add(millis(answers.get(0)));
-                        answered++;
+                        timings.firstAnswer.add(millis(answers.get(0)));
                     }
                     long started = System.nanoTime();
                     Api.post("/api/ask", Map.of("question", question));
-                    json.add((System.nanoTime() - started) / 1e6);
+                    timings.json.add((System.nanoTime() - started) / 1e6);
                 }
             }
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
@@ -70,23 +70,40 @@ class StreamingBenchmark {
                     + " questions about the five sample articles (" + sample.factual().size() + " factual, "
                     + sample.offTopic().size() + " off-topic, which abstain), " + ROUNDS + " rounds after one "
                     + "warm-up round, one client, the packaged service over HTTP on this machine, extractive answers "
-                    + "(LLM off). Each request is sent once as `Accept: text/event-stream` and once as JSON.");
+                    + "(LLM off). Each question is sent once as `Accept: text/event-stream`, then once as JSON.");
             report.line("");
-            report.environment("the service's active model (see target/streaming-benchmark.log)");
+            report.environment(model);
+            report.line("Answered questions:");
+            report.line("");
             report.table(List.of("measure", "requests", "p50 ms", "p90 ms"), List.of(
-                    row("time to `citations` (retrieval done)", citations),
-                    row("time to the first `answer` event (answered questions)", firstAnswer),
-                    row("time to `done`", done),
-                    row("JSON response, whole", json)));
+                    row("time to `citations` (retrieval done)", answered.citations),
+                    row("time to the first `answer` event", answered.firstAnswer),
+                    row("time to `done`", answered.done),
+                    row("JSON response, whole", answered.json)));
+            report.line("Abstentions (no `answer` event):");
+            report.line("");
+            report.table(List.of("measure", "requests", "p50 ms", "p90 ms"), List.of(
+                    row("time to `citations`", abstained.citations),
+                    row("time to `done`", abstained.done),
+                    row("JSON response, whole", abstained.json)));
             report.line("Load average (1, 5, 15 min) before: " + loadBefore + "; after: " + loadAfter + ". "
                     + "Timings taken while other work ran on the machine are higher than on an idle one; the "
                     + "ratios between the rows come from the same run.");
             report.line("");
-            report.line(String.format(java.util.Locale.ROOT,
-                    "%d of %d streamed answers had answer events; p50 `citations` / p50 `done`: %.2f.", answered,
-                    done.size(), p50(citations) / p50(done)));
+            report.line(String.format(java.util.Locale.ROOT, "Answered questions, p50 ratios from this run: `citations` / "
+                    + "`done` %.2f (the passages show after that share of the wait); `done` / JSON response %.2f "
+                    + "(what streaming costs or saves over one JSON response).",
+                    p50(answered.citations) / p50(answered.done), p50(answered.done) / p50(answered.json)));
             report.write("streaming.md");
         }
+    }
+
+    /** The timings of one kind of question, in milliseconds from the request's start. */
+    private static final class Timings {
+        final List<Double> citations = new ArrayList<>();
+        final List<Double> firstAnswer = new ArrayList<>();
+        final List<Double> done = new ArrayList<>();
+        final List<Double> json = new ArrayList<>();
     }
 
     private static double millis(Event event) {
