@@ -1,5 +1,6 @@
 package io.semsearch.answer;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.semsearch.search.QueryText;
 import io.semsearch.search.ResultCount;
 import io.semsearch.search.SearchFilters;
@@ -32,10 +33,12 @@ public record AskRequest(
     @Schema(description = "One turn of the conversation")
     public record Turn(
             @Schema(description = "user or assistant", example = "user")
+            @JsonPropertyDescription("Who said it: 'user' or 'assistant'")
             @NotNull(message = "must be 'user' or 'assistant'")
             @Pattern(regexp = "user|assistant", message = "must be 'user' or 'assistant'") String role,
 
-            @Schema(example = "Qui dirige OpenAI ?") @QueryText String content) {
+            @Schema(description = "What was said", example = "Qui dirige OpenAI ?")
+            @JsonPropertyDescription("What was said") @QueryText String content) {
 
         Question.Turn toTurn() {
             return new Question.Turn(role.equals("user") ? Question.Speaker.USER : Question.Speaker.ASSISTANT,
@@ -44,7 +47,7 @@ public record AskRequest(
     }
 
     /** The validated request as a question, with the default number of passages when none is asked for. */
-    Question toQuestion(int defaultK) {
+    public Question toQuestion(int defaultK) {
         return new Question(question.strip(), k == null ? defaultK : k, filters,
                 history == null ? List.of() : history.stream().map(Turn::toTurn).toList());
     }

@@ -3,6 +3,7 @@ package io.semsearch.answer;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.semsearch.common.Measures;
 import io.semsearch.search.SearchHit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ public record AskResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
         List<Citation> citations,
         String model,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String generator,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String fallbackReason,
         Timings timings) {
 
     /**
@@ -27,16 +30,23 @@ public record AskResponse(
      * @param chunk the chunk's ordinal in its document
      */
     public record Citation(int n, UUID documentId, String source, String title, int chunk, int start, int end,
-            String text, double score, Highlight highlight) {
+            String text, double score, @JsonInclude(JsonInclude.Include.NON_NULL) Highlight highlight) {
+
+        /** A retrieved passage, numbered {@code n}, before any sentence of it is cited. */
+        static Citation of(int n, SearchHit passage) {
+            return new Citation(n, passage.documentId(), passage.source(), passage.title(), passage.ordinal(),
+                    passage.start(), passage.end(), passage.text(), Measures.score(passage.score()), null);
+        }
     }
 
     public record Highlight(int start, int end) {
     }
 
+    @Schema(name = "AskTimings", description = "Milliseconds spent embedding the question, retrieving, answering, in all")
     public record Timings(double embedMs, double searchMs, double answerMs, double totalMs) {
     }
 
-    static AskResponse of(Answer answer) {
+    public static AskResponse of(Answer answer) {
         List<Citation> citations = new ArrayList<>();
         for (AnswerGenerator.Citation c : answer.generated().citations()) {
             SearchHit p = c.passage();
@@ -45,8 +55,8 @@ public record AskResponse(
                     new Highlight(c.highlightStart(), c.highlightEnd())));
         }
         return new AskResponse(answer.question().text(), answer.generated().answered(), answer.generated().text(),
-                answer.generated().reason(), citations, answer.retrieval().model(),
-                new Timings(Measures.millis(answer.retrieval().embedNanos()),
+                answer.generated().reason(), citations, answer.retrieval().model(), answer.generated().generator(),
+                answer.generated().fallbackReason(), new Timings(Measures.millis(answer.retrieval().embedNanos()),
                         Measures.millis(answer.retrieval().searchNanos()), Measures.millis(answer.answerNanos()),
                         Measures.millis(answer.totalNanos())));
     }

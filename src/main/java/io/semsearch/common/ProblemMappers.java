@@ -75,8 +75,7 @@ public class ProblemMappers {
         if (e.serverSide()) {
             LOG.error(e.title() + " on " + uri.getPath(), e);
         }
-        Response.ResponseBuilder response = problemResponse(e.status(), e.title(), e.getMessage(), uri,
-                e.errors().isEmpty() ? null : e.errors());
+        Response.ResponseBuilder response = json(Problem.of(e, uri.getPath()));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -104,7 +103,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected error on " + uri.getPath(), e);
-        return problem(500, "Internal error", "The request failed unexpectedly; the error is logged", uri, null);
+        return json(Problem.internal(uri.getPath())).build();
     }
 
     private Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
@@ -113,9 +112,12 @@ public class ProblemMappers {
 
     private Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
+        return json(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
+    }
+
+    private Response.ResponseBuilder json(Problem body) {
         try {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(body));
+            return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

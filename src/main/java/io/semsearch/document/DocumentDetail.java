@@ -19,7 +19,7 @@ public record DocumentDetail(
         String content,
         List<ChunkOutline> chunks) {
 
-    static DocumentDetail of(DocumentService.StoredDocument stored) {
+    public static DocumentDetail of(DocumentService.StoredDocument stored) {
         Document d = stored.document();
         return new DocumentDetail(d.id, d.source, d.title, d.language, d.embeddingModel, d.contentSha256, d.metadata,
                 d.createdAt, d.updatedAt, d.content, stored.chunks());

@@ -1,5 +1,6 @@
 package io.semsearch.document;
 
+import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -24,6 +26,7 @@ import java.util.UUID;
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents", description = "Index, list and delete documents")
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 public class DocumentResource {
 
     private final DocumentService documents;
@@ -33,7 +36,11 @@ public class DocumentResource {
     }
 
     @GET
-    @Operation(summary = "List documents", description = "Oldest first, one page at a time.")
+    @Operation(operationId = "listDocuments", summary = "List documents", description = "Oldest first, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of documents",
+            content = @Content(schema = @Schema(implementation = DocumentPage.class)))
+    @APIResponse(responseCode = "400", description = "Page below 0, size outside 1 to 200",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DocumentPage list(
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0")
             @Min(value = 0, message = "must be 0 or more") int page,
@@ -45,7 +52,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One document with its cleaned content and chunks",
+    @Operation(operationId = "getDocument", summary = "One document with its cleaned content and chunks",
             description = "For every chunk, content.substring(start, end) equals its text.")
     @APIResponse(responseCode = "200", description = "The document",
             content = @Content(schema = @Schema(implementation = DocumentDetail.class)))
@@ -57,7 +64,7 @@ public class DocumentResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a document and its chunks")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No document with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,6 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Indexing under {@code /api/documents}; reading and deleting documents is {@code DocumentResource}'s. */
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Documents")
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 public class IndexResource {
 
     private final IngestService ingest;
@@ -34,7 +37,7 @@ public class IndexResource {
     }
 
     @POST
-    @Operation(summary = "Index a text", description = "Cleans the text, cuts it into sentence-aligned chunks, embeds "
+    @Operation(operationId = "indexDocument", summary = "Index a text", description = "Cleans the text, cuts it into sentence-aligned chunks, embeds "
             + "them and stores the document with its chunks in one transaction.")
     @APIResponse(responseCode = "201", description = "A new document",
             content = @Content(schema = @Schema(implementation = IndexResponse.class), examples = @ExampleObject(
@@ -65,7 +68,7 @@ public class IndexResource {
 
     @POST
     @Path("/batch")
-    @Operation(summary = "Index several texts", description = "Like POST /api/documents for each document, with the "
+    @Operation(operationId = "indexDocuments", summary = "Index several texts", description = "Like POST /api/documents for each document, with the "
             + "chunks of all of them embedded in full batches: the fast way to load a corpus. Sources must be "
             + "distinct within a batch.")
     @APIResponse(responseCode = "200", description = "One result per document, in order",

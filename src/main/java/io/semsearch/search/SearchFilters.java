@@ -1,5 +1,6 @@
 package io.semsearch.search;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -9,10 +10,14 @@ import java.util.UUID;
 /** Restricts retrieval to some documents. Empty lists and maps do not restrict. */
 @Schema(description = "Restricts retrieval; all given conditions must hold")
 public record SearchFilters(
-        @Schema(description = "Only these documents") List<UUID> documentIds,
-        @Schema(description = "Only documents with one of these sources") List<String> sources,
+        @Schema(description = "Only these documents")
+        @JsonPropertyDescription("Only these documents (their ids)") List<UUID> documentIds,
+        @Schema(description = "Only documents with one of these sources")
+        @JsonPropertyDescription("Only documents with one of these sources (e.g. file names)") List<String> sources,
         @Schema(description = "Only documents whose metadata contains all these key/value pairs",
-                example = "{\"corpus\": \"sample\"}") Map<String, Object> metadata) {
+                example = "{\"corpus\": \"sample\"}")
+        @JsonPropertyDescription("Only documents whose metadata holds all these key/value pairs, e.g. "
+                + "{\"corpus\": \"sample\"}") Map<String, Object> metadata) {
 
     public static final SearchFilters NONE = new SearchFilters(List.of(), List.of(), Map.of());
 

@@ -2,6 +2,8 @@ package io.semsearch.search;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.LinkedHashMap;
@@ -12,15 +14,19 @@ import java.util.UUID;
 
 /** The query parameters of {@code GET /api/search}, validated as they come (repeatable filters as lists). */
 public record SearchParams(
-        @Parameter(description = "The query, in natural language", example = "investissement de Microsoft")
+        @Parameter(description = "The query, in natural language", example = "investissement de Microsoft",
+                required = true)
         @QueryParam("q") @QueryText String q,
 
-        @Parameter(description = "Number of passages, 1 to 50 (default 5)", example = "5")
+        @Parameter(description = "Number of passages, 1 to 50 (default 5)", example = "5",
+                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50"))
         @QueryParam("k") @ResultCount String k,
 
         @Parameter(description = "dense, lexical or hybrid (default)", example = "hybrid")
         @QueryParam("mode")
-        @Pattern(regexp = "(?i)\\s*(dense|lexical|hybrid)?\\s*", message = "must be dense, lexical or hybrid")
+        // written without flags, so that JavaScript and other regex engines read the OpenAPI document's pattern too
+        @Pattern(regexp = "\\s*([Dd][Ee][Nn][Ss][Ee]|[Ll][Ee][Xx][Ii][Cc][Aa][Ll]|[Hh][Yy][Bb][Rr][Ii][Dd])?\\s*",
+                message = "must be dense, lexical or hybrid")
         String mode,
 
         @Parameter(description = "Only these documents (repeatable)")
@@ -31,9 +37,10 @@ public record SearchParams(
         @Parameter(description = "Only these sources (repeatable)")
         @QueryParam("source") List<String> source,
 
-        @Parameter(description = "Only documents whose metadata has key:value (repeatable)", example = "corpus:sample")
+        @Parameter(description = "Only documents whose metadata has key:value (repeatable)",
+                example = "[\"corpus:sample\"]")
         @QueryParam("metadata")
-        List<@Pattern(regexp = "(?s)\\s*[^:\\s][^:]*:.*", message = "must be of the form key:value") String> metadata) {
+        List<@Pattern(regexp = "\\s*[^:\\s][^:]*:[\\s\\S]*", message = "must be of the form key:value") String> metadata) {
 
     /** The validated parameters as a query, with the default number of results when none is asked for. */
     public SearchQuery toQuery(int defaultK) {

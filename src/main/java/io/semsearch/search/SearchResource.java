@@ -1,5 +1,6 @@
 package io.semsearch.search;
 
+import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -11,11 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search", description = "Retrieve passages")
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 public class SearchResource {
 
     private final SearchService search;
@@ -27,7 +30,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Passages for a query", description = "Chunks ranked by the chosen retriever; hybrid fuses "
+    @Operation(operationId = "search", summary = "Passages for a query", description = "Chunks ranked by the chosen retriever; hybrid fuses "
             + "dense and lexical ranks with Reciprocal Rank Fusion and keeps at most a few chunks per document.")
     @APIResponse(responseCode = "200", description = "Ranked passages",
             content = @Content(schema = @Schema(implementation = SearchResponse.class)))

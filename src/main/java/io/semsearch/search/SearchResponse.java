@@ -1,6 +1,7 @@
 package io.semsearch.search;
 
 import io.semsearch.common.Measures;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ public record SearchResponse(String query, String mode, List<Result> results, St
      *
      * @param chunk the chunk's ordinal in its document
      */
+    @Schema(name = "SearchResult")
     public record Result(UUID documentId, String source, String title, int chunk, int start, int end, String text,
             double score, Double similarity) {
 
@@ -22,10 +24,11 @@ public record SearchResponse(String query, String mode, List<Result> results, St
         }
     }
 
+    @Schema(name = "SearchTimings", description = "Milliseconds spent embedding the query, retrieving, in all")
     public record Timings(double embedMs, double searchMs, double totalMs) {
     }
 
-    static SearchResponse of(SearchQuery query, Retrieval retrieval, long totalNanos) {
+    public static SearchResponse of(SearchQuery query, Retrieval retrieval, long totalNanos) {
         return new SearchResponse(query.text(), query.mode().json(),
                 retrieval.hits().stream().map(Result::of).toList(), retrieval.model(),
                 new Timings(Measures.millis(retrieval.embedNanos()), Measures.millis(retrieval.searchNanos()),

@@ -1,15 +1,20 @@
 package io.semsearch.answer;
 
 import io.quarkus.test.InjectMock;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.semsearch.document.SentenceVectors;
+import io.semsearch.embedding.EmbeddingException;
+import io.semsearch.testing.EventStreamClient;
 import io.semsearch.search.Retrieval;
 import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchHit;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +24,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -75,6 +82,72 @@ class AskResourceTest {
                 .body("answer", nullValue())
                 .body("reason", equalTo("Nothing relevant found."))
                 .body("citations.size()", equalTo(0));
+    }
+
+    @TestHTTPResource("/api/ask")
+    URI askUri;
+
+    @Test
+    void theStreamTellsPassagesAnswerPiecesRestartsAndTheResponse() {
+        SearchHit first = hit("a.txt", "Microsoft a investi 13 milliards. Voilà.");
+        SearchHit second = hit("b.txt", "OpenAI a levé 6,6 milliards.");
+        Retrieval retrieval = new Retrieval(List.of(first, second), new float[0], "some-model", 1_000_000, 2_000_000);
+        when(ask.ask(any(), any(AnswerListener.class))).thenAnswer(call -> {
+            AnswerListener listener = call.getArgument(1);
+            listener.passages(retrieval, retrieval.hits());
+            listener.text("Le modèle [7]");
+            listener.restart("the language model's answer cites [7], but only passages 1 to 2 were given");
+            listener.text("OpenAI a levé 6,6 milliards. [2]");
+            return new Answer(call.getArgument(0), new AnswerGenerator.GeneratedAnswer(
+                    "OpenAI a levé 6,6 milliards. [1]", List.of(new AnswerGenerator.Citation(second, 0, 28, 0.8)),
+                    null, AnswerGenerator.EXTRACTIVE, "the language model's answer cites [7]"),
+                    retrieval, 3_000_000, 6_000_000);
+        });
+
+        EventStreamClient.Exchange stream = EventStreamClient.post(askUri, Map.of("question", "Combien ?", "k", 2));
+        assertEquals("text/event-stream", stream.contentType().split(";")[0]);
+        assertEquals(List.of("citations", "answer", "answer", "answer", "done"), stream.names());
+        JsonNode citations = stream.events().get(0).data();
+        assertEquals("some-model", citations.path("model").asText());
+        assertEquals(List.of("a.txt", "b.txt"), citations.path("citations").findValuesAsText("source"));
+        assertEquals(2, citations.path("citations").get(1).path("n").asInt());
+        assertEquals("Le modèle [7]", stream.events().get(1).data().path("text").asText());
+        assertTrue(stream.events().get(1).data().path("restart").isMissingNode());
+        JsonNode restart = stream.events().get(2).data();
+        assertTrue(restart.path("restart").asBoolean());
+        assertTrue(restart.path("reason").asText().contains("[7]"));
+        JsonNode done = stream.events().get(4).data();
+        assertEquals("OpenAI a levé 6,6 milliards. [1]", done.path("answer").asText());
+        assertEquals("extractive", done.path("generator").asText());
+        assertEquals("the language model's answer cites [7]", done.path("fallbackReason").asText());
+        assertEquals(28, done.path("citations").get(0).path("highlight").path("end").asInt());
+        assertEquals(6.0, done.path("timings").path("totalMs").asDouble());
+
+        ArgumentCaptor<Question> question = ArgumentCaptor.forClass(Question.class);
+        verify(ask).ask(question.capture(), any(AnswerListener.class));
+        assertEquals(2, question.getValue().k());
+    }
+
+    @Test
+    void failuresAfterTheStreamStartedAreErrorEventsWithAProblem() {
+        when(ask.ask(any(), any(AnswerListener.class))).thenThrow(new EmbeddingException("the model is gone"));
+        EventStreamClient.Exchange unavailable = EventStreamClient.post(askUri, Map.of("question", "Combien ?"));
+        assertEquals(List.of("error"), unavailable.names());
+        JsonNode problem = unavailable.events().get(0).data();
+        assertEquals(503, problem.path("status").asInt());
+        assertEquals("Embedding model unavailable", problem.path("title").asText());
+        assertEquals("the model is gone", problem.path("detail").asText());
+        assertEquals("/api/ask", problem.path("instance").asText());
+
+        when(ask.ask(any(), any(AnswerListener.class))).thenThrow(new IllegalStateException("bug"));
+        JsonNode internal = EventStreamClient.post(askUri, Map.of("question", "Combien ?")).events().get(0).data();
+        assertEquals(500, internal.path("status").asInt());
+        assertFalse(internal.path("detail").asText().contains("bug"), "internals stay in the log");
+    }
+
+    private static SearchHit hit(String source, String text) {
+        return new SearchHit(UUID.randomUUID(), UUID.randomUUID(), source, "Titre", 0, 0, text.length(), text, 0.5,
+                0.9, SentenceVectors.NONE);
     }
 
     @Test

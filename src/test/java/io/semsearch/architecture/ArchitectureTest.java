@@ -31,15 +31,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.semsearch.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
                         "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
-                        "io.semsearch.answer..", "io.semsearch.health..")
+                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..")
                 .check(MAIN);
     }
 
     @Test
     void featuresAreLayered() {
         layer("embedding", "document", "ingest", "search", "answer", "health").check(MAIN);
-        layer("document", "ingest", "search", "answer").check(MAIN);
-        layer("search", "answer").check(MAIN);
+        layer("document", "ingest", "search", "answer", "llm", "mcp").check(MAIN);
+        layer("search", "answer", "llm", "mcp").check(MAIN);
+        layer("answer", "llm", "mcp").check(MAIN);
+        // the edges: an answer generator plugged in by CDI, and the MCP tools; nothing calls them directly
+        layer("llm").check(MAIN);
+        layer("mcp").check(MAIN);
         noClasses().that().resideInAPackage("io.semsearch.search..")
                 .should().dependOnClassesThat().resideInAPackage("io.semsearch.ingest..").check(MAIN);
         noClasses().that().resideInAPackage("io.semsearch.ingest..")
@@ -54,6 +58,10 @@ class ArchitectureTest {
                 .check(MAIN);
         noClasses().that().haveSimpleNameEndingWith("Resource")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("io.semsearch.mcp..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
                 .check(MAIN);
     }
 

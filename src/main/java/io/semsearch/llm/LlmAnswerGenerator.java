@@ -1,0 +1,183 @@
+package io.semsearch.llm;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.semsearch.answer.AnswerGenerator;
+import io.semsearch.answer.AnswerListener;
+import io.semsearch.answer.Question;
+import io.semsearch.search.SearchHit;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Answers written by a chat model from the numbered passages ({@link AnswerPrompt}), checked against the citation
+ * contract ({@link CitedText}): an answer that cites no passage, cites one that was not given, fails or takes longer
+ * than the timeout is replaced by the fallback generator's (the extractive answer), which says why in
+ * {@link GeneratedAnswer#fallbackReason()}. Streamed answers pass the model's tokens on as they come.
+ */
+public class LlmAnswerGenerator implements AnswerGenerator {
+
+    /** {@link GeneratedAnswer#generator()} of the answers a language model wrote. */
+    public static final String NAME = "llm";
+
+    private static final Logger LOG = Logger.getLogger(LlmAnswerGenerator.class);
+    /** How often a stream that says nothing checks whether its listener is still there. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final ChatModel chat;
+    private final StreamingChatModel streaming;
+    private final AnswerGenerator fallback;
+    private final Duration timeout;
+    private final int maxPassages;
+
+    public LlmAnswerGenerator(ChatModel chat, StreamingChatModel streaming, AnswerGenerator fallback,
+            Duration timeout, int maxPassages) {
+        this.chat = chat;
+        this.streaming = streaming;
+        this.fallback = fallback;
+        this.timeout = timeout;
+        this.maxPassages = maxPassages;
+    }
+
+    @Override
+    public GeneratedAnswer generate(String question, float[] questionVector, List<SearchHit> passages) {
+        return generate(new Question(question, passages.size(), null, List.of()), questionVector, passages,
+                AnswerListener.NONE);
+    }
+
+    @Override
+    public GeneratedAnswer generate(Question question, float[] questionVector, List<SearchHit> passages,
+            AnswerListener listener) {
+        List<SearchHit> given = passages.subList(0, Math.min(passages.size(), maxPassages));
+        List<ChatMessage> messages = AnswerPrompt.messages(question, given);
+        Reply reply = listener == AnswerListener.NONE ? complete(messages) : stream(messages, given.size(), listener);
+        String problem = reply.failure() != null ? reply.failure() : CitedText.problem(reply.text(), given.size());
+        if (problem == null) {
+            return CitedText.answer(reply.text(), given, NAME);
+        }
+        LOG.warnf("The language model's answer was set aside: %s", problem);
+        if (reply.streamed()) {
+            listener.restart(problem);
+        }
+        return fallback.generate(question, questionVector, passages, listener).asFallback(problem);
+    }
+
+    /** The model's text, or why there is none; {@code streamed}: whether pieces of it were passed on. */
+    private record Reply(String text, String failure, boolean streamed) {
+    }
+
+    private Reply complete(List<ChatMessage> messages) {
+        try {
+            return new Reply(chat.chat(ChatRequest.builder().messages(messages).build()).aiMessage().text(), null,
+                    false);
+        } catch (RuntimeException e) {
+            return new Reply(null, failure(e), false);
+        }
+    }
+
+    /**
+     * Streams the model's answer to the listener, from this thread: the client library's callbacks only queue what
+     * they hear. Stops early when a marker cites a passage that was not given, when the listener is cancelled, and
+     * at the timeout.
+     */
+    private Reply stream(List<ChatMessage> messages, int passages, AnswerListener listener) {
+        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
+        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        streaming.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                handle.set(context.streamingHandle());
+                heard.add(partial);
+            }
+
+            @Override
+            public void onPartialResponse(String text) {
+                heard.add(new PartialResponse(text));
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                heard.add(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                heard.add(error);
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (true) {
+                Object next = heard.poll(Math.min(POLL_NANOS, Math.max(0, deadline - System.nanoTime())),
+                        TimeUnit.NANOSECONDS);
+                if (listener.cancelled()) {
+                    cancel(handle.get());
+                    throw new CancellationException("nobody waits for the answer any more");
+                }
+                if (next == null) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        cancel(handle.get());
+                        return new Reply(null, timedOut(), !text.isEmpty());
+                    }
+                } else if (next instanceof PartialResponse partial) {
+                    text.append(partial.text());
+                    listener.text(partial.text());
+                    String unknown = CitedText.unknownMarker(text, passages);
+                    if (unknown != null) {
+                        cancel(handle.get());
+                        return new Reply(null, unknown, true);
+                    }
+                } else if (next instanceof ChatResponse) {
+                    return new Reply(text.toString(), null, !text.isEmpty());
+                } else {
+                    return new Reply(null, failure((Throwable) next), !text.isEmpty());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel(handle.get());
+            throw new CancellationException("interrupted while waiting for the language model");
+        }
+    }
+
+    private static void cancel(StreamingHandle handle) {
+        if (handle != null && !handle.isCancelled()) {
+            handle.cancel();
+        }
+    }
+
+    private String timedOut() {
+        return "the language model did not answer within " + timeout.toMillis() / 1000.0 + " s";
+    }
+
+    private String failure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.http.HttpTimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return timedOut();
+            }
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.length() > 300) {
+            message = message.substring(0, 300) + "…";
+        }
+        return String.format(Locale.ROOT, "the language model failed: %s", message.strip());
+    }
+}

@@ -1,0 +1,134 @@
+package io.semsearch.mcp;
+
+import io.quarkiverse.mcp.server.Tool;
+import io.quarkiverse.mcp.server.ToolArg;
+import io.quarkiverse.mcp.server.ToolCallException;
+import io.semsearch.answer.AnswerConfig;
+import io.semsearch.answer.AskRequest;
+import io.semsearch.answer.AskResponse;
+import io.semsearch.answer.AskService;
+import io.semsearch.common.ApiException;
+import io.semsearch.document.DocumentDetail;
+import io.semsearch.document.DocumentService;
+import io.semsearch.search.SearchConfig;
+import io.semsearch.search.SearchFilters;
+import io.semsearch.search.SearchParams;
+import io.semsearch.search.SearchQuery;
+import io.semsearch.search.SearchResponse;
+import io.semsearch.search.SearchService;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The service as tools for AI assistants and agents (Model Context Protocol, Streamable HTTP at {@code /mcp}). Each
+ * tool takes what the HTTP API takes, is validated by the same rules, and returns the same JSON: passages and
+ * citations with their document, source, title and character offsets.
+ */
+public class SemanticSearchTools {
+
+    private final SearchService search;
+    private final AskService ask;
+    private final DocumentService documents;
+    private final SearchConfig searchConfig;
+    private final AnswerConfig answerConfig;
+    private final Validator validator;
+
+    public SemanticSearchTools(SearchService search, AskService ask, DocumentService documents,
+            SearchConfig searchConfig, AnswerConfig answerConfig, Validator validator) {
+        this.search = search;
+        this.ask = ask;
+        this.documents = documents;
+        this.searchConfig = searchConfig;
+        this.answerConfig = answerConfig;
+        this.validator = validator;
+    }
+
+    @Tool(name = "search", structuredContent = true, annotations = @Tool.Annotations(title = "Search passages",
+            readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false),
+            description = """
+                    Finds the passages of the indexed French documents that best match a query, best first. Use it \
+                    to look for facts, names or topics, or to see which documents talk about something. Each result \
+                    has the passage text, its document id, source, title, and the character offsets (start, end) of \
+                    the passage in the document's content; get_document returns that content.""")
+    public SearchResponse searchPassages(
+            @ToolArg(description = "What to look for, in natural language (French works best); at most 2000 "
+                    + "characters") String query,
+            @ToolArg(description = "How many passages to return, 1 to 50 (default 5)", required = false) Integer k,
+            @ToolArg(description = "Retrieval mode: 'hybrid' (default: meaning and words together), 'dense' "
+                    + "(meaning only) or 'lexical' (words only, best for names and numbers)", required = false)
+            String mode,
+            @ToolArg(description = "Restricts the search to some documents; omit to search everything. documentIds: "
+                    + "document ids; sources: document sources (e.g. file names); metadata: key/value pairs every "
+                    + "document must have (e.g. {\"corpus\": \"sample\"})", required = false) SearchFilters filters) {
+        SearchParams params = valid(new SearchParams(query, k == null ? null : k.toString(), mode, null, null, null));
+        SearchQuery parsed = params.toQuery(searchConfig.defaultK());
+        SearchQuery withFilters = new SearchQuery(parsed.text(), parsed.k(), parsed.mode(), filters);
+        long started = System.nanoTime();
+        return SearchResponse.of(withFilters, search.search(withFilters), System.nanoTime() - started);
+    }
+
+    @Tool(name = "ask", structuredContent = true, annotations = @Tool.Annotations(title = "Answer a question",
+            readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false),
+            description = """
+                    Answers a question from the indexed French documents, quoting their sentences. 'answer' holds \
+                    one to three sentences taken from the documents, each followed by a marker [n]; citations[n-1] \
+                    is the passage it comes from (document id, source, title, offsets start/end in the document, \
+                    the passage text, and highlight.start/end: the quoted sentence inside that text). When nothing \
+                    relevant is indexed, 'answered' is false and 'reason' says why: then do not make up an answer. \
+                    For a follow-up question ("and how much did it raise?"), pass the earlier turns as history.""")
+    public AskResponse answerQuestion(
+            @ToolArg(description = "The question, in French or English; at most 2000 characters") String question,
+            @ToolArg(description = "Earlier turns of the conversation, oldest first, at most 20; each is {\"role\": "
+                    + "\"user\" or \"assistant\", \"content\": the text}. The last user turn gives context to "
+                    + "a follow-up question", required = false) List<AskRequest.Turn> history,
+            @ToolArg(description = "How many passages to read before answering, 1 to 50 (default 8)", required = false)
+            Integer k,
+            @ToolArg(description = "Restricts the answer to some documents; same fields as in the search tool",
+                    required = false) SearchFilters filters) {
+        AskRequest request = valid(new AskRequest(question, k, filters, history));
+        return AskResponse.of(ask.ask(request.toQuestion(answerConfig.defaultK())));
+    }
+
+    @Tool(name = "get_document", structuredContent = true, annotations = @Tool.Annotations(title = "Read a document",
+            readOnlyHint = true, destructiveHint = false, idempotentHint = true, openWorldHint = false),
+            description = """
+                    Returns one indexed document by its id (the documentId of a search result or citation): its \
+                    source, title, metadata, its whole cleaned content, and its chunks with their offsets in that \
+                    content. Use it to read around a passage: content.substring(start, end) is the passage.""")
+    public DocumentDetail getDocument(
+            @ToolArg(description = "The document id, a UUID such as 0b6f1c9e-8f5e-4a38-9a43-3f1f3b6a2c11") String id) {
+        UUID parsed;
+        try {
+            parsed = UUID.fromString(id == null ? "" : id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ToolCallException("id: '" + id + "' is not a document id (a UUID)");
+        }
+        try {
+            return DocumentDetail.of(documents.get(parsed));
+        } catch (ApiException e) {
+            throw new ToolCallException(e.getMessage());
+        }
+    }
+
+    /** The arguments, when they keep the HTTP API's rules; otherwise a tool error naming each argument to fix. */
+    private <T> T valid(T arguments) {
+        Set<ConstraintViolation<T>> violations = validator.validate(arguments);
+        if (violations.isEmpty()) {
+            return arguments;
+        }
+        throw new ToolCallException(violations.stream()
+                .map(v -> argumentName(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .sorted(Comparator.naturalOrder())
+                .collect(Collectors.joining("; ")));
+    }
+
+    private static String argumentName(String property) {
+        return property.equals("q") ? "query" : property.replaceAll("\\.<list element>", "");
+    }
+}

@@ -1,0 +1,208 @@
+package io.semsearch.chat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The chat page in a real headless Chromium (Debian's chromium and chromium-driver, installed by
+ * scripts/setup-browser.sh), against the service with the sample articles: a question gets a streamed, cited
+ * answer; a citation opens its passage with the quoted sentence highlighted; follow-ups send the conversation;
+ * abstentions are said plainly; the API key is sent when set; the page fits a phone. Screenshots go to
+ * target/screenshots/.
+ */
+@QuarkusTest
+class ChatPageBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static Path profile;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    @TestHTTPResource("/")
+    URI page;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and its driver are missing: run scripts/setup-browser.sh (scripts/setup.sh does)");
+        profile = Files.createTempDirectory("semsearch-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=fr-FR");
+        // the driver is given: Selenium Manager, which would download one, is never asked
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aQuestionGetsACitedAnswerWhoseCitationOpensItsHighlightedPassage() throws IOException {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(page.toString());
+        assertEquals("Questions sur les documents", browser.getTitle());
+        recordRequests();
+        setApiKey("key-from-the-page");
+
+        ask("Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?");
+        WebElement answer = awaitAnswer(1);
+        String text = answer.findElement(By.cssSelector(".answer-text")).getText();
+        assertTrue(text.contains("650 millions de dollars"), text);
+        List<WebElement> markers = answer.findElements(By.cssSelector(".answer-text button.marker"));
+        assertFalse(markers.isEmpty(), "the answer's [n] markers are buttons");
+        assertEquals("[1]", markers.get(0).getText());
+
+        markers.get(0).click();
+        WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passage")));
+        String highlighted = passage.findElement(By.cssSelector("#passage-text mark")).getText();
+        assertTrue(highlighted.length() > 20, highlighted);
+        assertTrue(text.contains(highlighted.strip() + " [1]"), "the answer quotes the highlighted sentence");
+        assertTrue(highlighted.contains("650 millions"), highlighted);
+        assertTrue(passage.findElement(By.id("passage-source")).getText().matches("\\d{3}_\\p{XDigit}{16}\\.txt · .*"),
+                passage.findElement(By.id("passage-source")).getText());
+        assertFalse(passage.findElement(By.id("passage-title")).getText().isBlank());
+        assertEquals("true", markers.get(0).getAttribute("aria-pressed"));
+        screenshot("chat-page.png");
+
+        Map<String, Object> first = sentRequest(0);
+        assertEquals("Bearer key-from-the-page", ((Map<String, Object>) first.get("headers")).get("Authorization"));
+        assertEquals("text/event-stream", ((Map<String, Object>) first.get("headers")).get("Accept"));
+
+        ask("Et combien l’entreprise a-t-elle payé en tout ?");
+        awaitTurn(2);
+        String followUp = (String) sentRequest(1).get("body");
+        assertTrue(followUp.contains("\"history\":[{\"role\":\"user\",\"content\":\"Combien Microsoft a-t-il payé pour "
+                + "recruter l’équipe d’Inflection ?\"},{\"role\":\"assistant\",\"content\":\""), followUp);
+
+        // a new conversation: otherwise the earlier question would be searched with this one, as a follow-up
+        browser.findElement(By.id("reset")).click();
+        assertTrue(browser.findElements(By.cssSelector("#turns li")).isEmpty());
+        ask("Quelle est la recette de la tarte aux pommes ?");
+        WebElement abstention = awaitTurn(1);
+        assertTrue(sentRequest(2).get("body").toString().equals(
+                "{\"question\":\"Quelle est la recette de la tarte aux pommes ?\"}"), sentRequest(2).toString());
+        assertTrue(abstention.getAttribute("class").contains("abstained"), abstention.getAttribute("class"));
+        assertTrue(abstention.getText().startsWith("Pas de réponse : Nothing relevant found"), abstention.getText());
+    }
+
+    @Test
+    void thePageFitsAPhoneAndShowsErrorsPlainly() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(page.toString());
+        ask("Que demande Google à la FTC ?");
+        WebElement answer = awaitAnswer(1);
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow.intValue(), "no horizontal scrolling at phone width");
+        answer.findElement(By.cssSelector(".answer-text button.marker")).click();
+        WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passage")));
+        assertFalse(passage.findElement(By.cssSelector("#passage-text mark")).getText().isBlank());
+        screenshot("chat-page-phone.png");
+        passage.findElement(By.id("passage-close")).click();
+        wait.until(ExpectedConditions.invisibilityOf(passage));
+
+        // a question the API refuses (over 2,000 characters, past the text area's own limit) is shown as its problem
+        browser.executeScript("document.getElementById('question').removeAttribute('maxlength');");
+        ask("x".repeat(2001));
+        WebElement failed = awaitTurn(2);
+        assertTrue(failed.getAttribute("class").contains("failed"), failed.getAttribute("class"));
+        assertTrue(failed.getText().startsWith("Invalid request : question:"), failed.getText());
+    }
+
+    private void ask(String question) {
+        WebElement box = browser.findElement(By.id("question"));
+        wait.until(d -> !Boolean.parseBoolean(box.getAttribute("readOnly")));
+        browser.executeScript("arguments[0].value = arguments[1];", box, question);
+        box.sendKeys(Keys.END, Keys.ENTER);
+    }
+
+    /** The n-th assistant turn once it is complete (answered, abstained or failed). */
+    private WebElement awaitTurn(int n) {
+        By turn = By.cssSelector("#turns li.turn.assistant:nth-of-type(" + (2 * n) + ")");
+        wait.until(d -> {
+            List<WebElement> found = d.findElements(turn);
+            return !found.isEmpty() && found.get(0).findElements(By.cssSelector(".status")).isEmpty();
+        });
+        return browser.findElement(turn);
+    }
+
+    /** The n-th assistant turn, which must be an answer with its sources listed. */
+    private WebElement awaitAnswer(int n) {
+        WebElement turn = awaitTurn(n);
+        assertFalse(turn.findElements(By.cssSelector(".sources li")).isEmpty(), turn.getText());
+        return turn;
+    }
+
+    private void setApiKey(String key) {
+        browser.findElement(By.cssSelector("#settings summary")).click();
+        WebElement field = browser.findElement(By.id("api-key"));
+        field.clear();
+        field.sendKeys(key, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("key-state"), "Clé enregistrée."));
+        assertEquals(key, browser.executeScript("return localStorage.getItem('semsearch.apiKey');"));
+        browser.findElement(By.cssSelector("#settings summary")).click();
+    }
+
+    /** Keeps, in the page, what each fetch sends: its headers and body. */
+    private void recordRequests() {
+        browser.executeScript("""
+                window.sentRequests = [];
+                const fetchFirst = window.fetch;
+                window.fetch = (url, options) => {
+                  window.sentRequests.push({url: String(url), headers: options.headers, body: options.body});
+                  return fetchFirst(url, options);
+                };""");
+    }
+
+    private Map<String, Object> sentRequest(int i) {
+        return (Map<String, Object>) browser.executeScript("return window.sentRequests[arguments[0]];", i);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,138 @@
+package io.semsearch.mcp;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The MCP server at /mcp through a real client of another project (the MCP Java SDK over Streamable HTTP): it
+ * initializes, lists the three tools and calls each on the sample articles.
+ */
+@QuarkusTest
+class McpServerTest {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    private McpSyncClient client;
+
+    @BeforeEach
+    void connect() {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+                .builder(root.toString().replaceAll("/$", "")).endpoint("/mcp").build();
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .clientInfo(new McpSchema.Implementation("semsearch-test", "1.0")).build();
+        McpSchema.InitializeResult init = client.initialize();
+        assertEquals("french-semantic-search", init.serverInfo().name());
+        assertNotNull(init.capabilities().tools());
+        assertTrue(init.instructions().contains("get_document"), init.instructions());
+    }
+
+    @AfterEach
+    void close() {
+        client.closeGracefully();
+    }
+
+    @Test
+    void listsThreeDescribedReadOnlyTools() {
+        List<McpSchema.Tool> tools = client.listTools().tools();
+        assertEquals(List.of("ask", "get_document", "search"), tools.stream().map(McpSchema.Tool::name).sorted()
+                .toList());
+        for (McpSchema.Tool tool : tools) {
+            assertTrue(tool.description().length() > 100, tool.name() + ": " + tool.description());
+            assertTrue(tool.annotations().readOnlyHint(), tool.name());
+            assertNotNull(tool.outputSchema(), tool.name());
+            Map<String, Object> properties = (Map<String, Object>) tool.inputSchema().get("properties");
+            properties.forEach((name, schema) -> assertNotNull(((Map<String, Object>) schema).get("description"),
+                    tool.name() + "." + name + " has a description"));
+        }
+        McpSchema.Tool search = tools.stream().filter(t -> t.name().equals("search")).findFirst().orElseThrow();
+        assertEquals(List.of("query"), search.inputSchema().get("required"));
+        assertEquals(List.of("query", "k", "mode", "filters"),
+                List.copyOf(((Map<String, Object>) search.inputSchema().get("properties")).keySet()));
+    }
+
+    @Test
+    void searchReturnsPassagesWithTheirOffsetsAndGetDocumentTheirContent() {
+        McpSchema.CallToolResult result = call("search", Map.of("query", "Google demande à la FTC", "k", 3,
+                "mode", "hybrid", "filters", Map.of("metadata", Map.of("corpus", "sample"))));
+        List<Map<String, Object>> results = (List<Map<String, Object>>) structured(result).get("results");
+        assertEquals(3, results.size());
+        String json = ((McpSchema.TextContent) result.content().get(0)).text();
+        assertTrue(json.startsWith("{\"query\":\"Google demande à la FTC\""), json);
+
+        Map<String, Object> first = results.get(0);
+        Map<String, Object> document = structured(call("get_document", Map.of("id", first.get("documentId"))));
+        String content = (String) document.get("content");
+        assertEquals(first.get("text"),
+                content.substring((Integer) first.get("start"), (Integer) first.get("end")));
+        assertEquals(first.get("source"), document.get("source"));
+    }
+
+    @Test
+    void askAnswersWithCitationsAndAbstainsOffTopic() {
+        Map<String, Object> answer = structured(call("ask",
+                Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?")));
+        assertEquals(true, answer.get("answered"));
+        assertTrue(((String) answer.get("answer")).contains("650 millions"), (String) answer.get("answer"));
+        List<Map<String, Object>> citations = (List<Map<String, Object>>) answer.get("citations");
+        Map<String, Object> citation = citations.get(0);
+        Map<String, Integer> highlight = (Map<String, Integer>) citation.get("highlight");
+        String sentence = ((String) citation.get("text")).substring(highlight.get("start"), highlight.get("end"));
+        assertTrue(((String) answer.get("answer")).contains(sentence + " [1]"));
+        assertNotNull(citation.get("source"));
+        assertEquals("extractive", answer.get("generator"));
+
+        Map<String, Object> followUp = structured(call("ask", Map.of("question", "Et combien a-t-elle levé ?",
+                "history", List.of(Map.of("role", "user",
+                        "content", "Avec qui OpenAI a-t-elle signé un contrat de 10 milliards ?")))));
+        assertTrue(((String) followUp.get("answer")).contains("6,6 milliards"), (String) followUp.get("answer"));
+
+        Map<String, Object> offTopic = structured(call("ask",
+                Map.of("question", "Quelle est la recette de la tarte aux pommes ?")));
+        assertEquals(false, offTopic.get("answered"));
+        assertTrue(((String) offTopic.get("reason")).contains("relevant"));
+    }
+
+    @Test
+    void invalidArgumentsAreToolErrorsNamingTheArgument() {
+        assertToolError(call("search", Map.of("query", " ", "k", 80)), "k: must be");
+        assertToolError(call("search", Map.of("query", "OpenAI", "mode", "fuzzy")), "mode: must be dense");
+        assertToolError(call("ask", Map.of("question", "OpenAI ?",
+                "history", List.of(Map.of("role", "bot", "content", "x")))), "history[0].role");
+        assertToolError(call("get_document", Map.of("id", "not-an-id")), "not a document id");
+        assertToolError(call("get_document", Map.of("id", "00000000-0000-0000-0000-000000000000")),
+                "00000000-0000-0000-0000-000000000000");
+    }
+
+    private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    private static Map<String, Object> structured(McpSchema.CallToolResult result) {
+        assertFalse(Boolean.TRUE.equals(result.isError()), String.valueOf(result.content()));
+        return (Map<String, Object>) result.structuredContent();
+    }
+
+    private static void assertToolError(McpSchema.CallToolResult result, String mentions) {
+        assertTrue(result.isError(), String.valueOf(result));
+        String text = ((McpSchema.TextContent) result.content().get(0)).text();
+        assertTrue(text.contains(mentions), text);
+    }
+}
