@@ -65,6 +65,9 @@ public final class DocumentExtractor implements AutoCloseable {
     static final double OVERRIDE_CONFIDENCE = 0.9;
     static final int OVERRIDE_MIN_LETTERS = 200;
 
+    /** Bytes all parts of an office file may inflate to, per character of {@link ExtractionOptions#maxChars()}. */
+    static final long MAX_INFLATED_PER_CHAR = 64;
+
     private static final MediaType XHTML = MediaType.application("xhtml+xml");
     private static final MediaType HTML = MediaType.text("html");
     private static final MediaType TEXT = MediaType.TEXT_PLAIN;
@@ -207,7 +210,11 @@ public final class DocumentExtractor implements AutoCloseable {
                 requireComplete(content);
                 yield office(content, format, type, fileName);
             }
-            case DOCX, ODT -> office(content, format, type, fileName);
+            case DOCX, ODT -> {
+                ZipBombGuard.check(content, options.maxCompressionRatio(), MAX_INFLATED_PER_CHAR * options.maxChars(),
+                        format == DocumentFormat.DOCX ? "DOCX document" : "ODT document");
+                yield office(content, format, type, fileName);
+            }
         };
         return finish(draft, format, type);
     }
@@ -444,7 +451,7 @@ public final class DocumentExtractor implements AutoCloseable {
 
     /**
      * The charset of a text file: its byte-order mark, else UTF-8 when the bytes are valid UTF-8, else Tika's
-     * detectors (for HTML the {@code <meta charset>} first), else windows-1252.
+     * detectors (for HTML the {@code <meta charset>} first; ISO-8859-1 read as windows-1252), else windows-1252.
      */
     private Charset charsetOf(byte[] content, MediaType type, boolean html) {
         if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
@@ -464,7 +471,10 @@ public final class DocumentExtractor implements AutoCloseable {
         try (TikaInputStream in = TikaInputStream.get(content)) {
             Charset detected = encodingDetector.detect(in, metadata);
             if (detected != null) {
-                return detected;
+                // as browsers do (WHATWG Encoding): ISO-8859-1 labels mean windows-1252, whose 0x80-0x9F are
+                // printable (œ, €, ’, …) instead of control characters
+                return detected.equals(StandardCharsets.ISO_8859_1) || detected.equals(StandardCharsets.US_ASCII)
+                        ? Charset.forName("windows-1252") : detected;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

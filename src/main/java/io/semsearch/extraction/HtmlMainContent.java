@@ -46,9 +46,12 @@ final class HtmlMainContent {
 
     /** Class/id tokens of boilerplate, unless a content word is also present. */
     private static final Set<String> WEAK_NEGATIVE_TOKENS = Set.of("nav", "navbar", "navigation", "menu", "header",
-            "footer", "masthead", "banner", "widget", "widgets", "ad", "ads", "tags", "tag", "meta", "byline",
-            "toolbar", "pagination", "pager", "prev", "next", "previous", "suivant", "precedent", "teaser", "teasers",
-            "extra", "print", "author", "navheader", "navfooter", "topbar", "bottombar", "copyright", "legal");
+            "footer", "masthead", "banner", "widget", "widgets", "ad", "ads", "tag", "toolbar", "pagination", "pager", "prev", "next", "previous", "suivant", "precedent", "teaser", "teasers",
+            "extra", "print", "navheader", "navfooter", "topbar", "bottombar", "copyright", "legal");
+
+    /** Class/id tokens of a post's furniture (its byline, date, tags), boilerplate even beside a content word. */
+    private static final Set<String> STRONG_NEGATIVE_TOKENS = Set.of("meta", "byline", "dateline", "tags",
+            "author", "authors", "postmetadata");
 
     private static final Pattern POSITIVE = Pattern.compile(
             "article|content|entry|main|post|story|text|chapter|body|blog|hentry|prose|corps");
@@ -63,8 +66,23 @@ final class HtmlMainContent {
 
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
+
+    /** Climb to the parent when the siblings' paragraph mass reaches this share of the top block's. */
+    private static final double CLIMB_SHARE = 0.25;
+
     /** Least main-content text (letters) for a semantic element to be trusted as the container. */
     private static final int MIN_SEMANTIC_TEXT = 140;
+
+    /**
+     * The knobs the extraction benchmark compares.
+     *
+     * @param maxLinkDensity a block inside the content whose text is more than this share of link text is dropped
+     * @param semantic whether {@code article}/{@code main} are trusted as the container before scoring
+     */
+    record Tuning(double maxLinkDensity, boolean semantic) {
+        static final Tuning DEFAULT = new Tuning(0.65, true);
+    }
 
     private HtmlMainContent() {
     }
@@ -75,6 +93,10 @@ final class HtmlMainContent {
      * @return the text, possibly empty when the page has no main content
      */
     static String extract(Document document) {
+        return extract(document, Tuning.DEFAULT);
+    }
+
+    static String extract(Document document, Tuning tuning) {
         Element body = document.body();
         if (body == null) {
             return "";
@@ -83,11 +105,11 @@ final class HtmlMainContent {
         Element title = titleHeading(body);
         Set<Element> kept = protectedElements(body, title);
         removeBoilerplate(body, kept);
-        Element container = semanticContainer(body);
+        Element container = tuning.semantic() ? semanticContainer(body) : null;
         if (container == null) {
             container = scoredContainer(body);
         }
-        prune(container, kept);
+        prune(container, kept, tuning.maxLinkDensity());
         removeEmptyHeadings(container);
         String text = BlockText.render(container);
         if (title != null && !isInside(title, container) && precedes(title, container)) {
@@ -167,8 +189,12 @@ final class HtmlMainContent {
     static boolean isBoilerplate(Element element) {
         String name = element.normalName();
         switch (name) {
-            case "nav", "aside", "footer", "form" -> {
+            case "nav", "aside", "form" -> {
                 return true;
+            }
+            case "footer" -> {
+                // a quotation's or figure's own footer (its source) is content
+                return element.closest("blockquote, figure") == null;
             }
             case "header" -> {
                 // the page's header, not an article's own header (title, byline)
@@ -188,10 +214,16 @@ final class HtmlMainContent {
         if (STRONG_NEGATIVE.matcher(names).find()) {
             return true;
         }
+        String[] tokens = names.split("[^a-z0-9]+");
+        for (String token : tokens) {
+            if (STRONG_NEGATIVE_TOKENS.contains(token)) {
+                return true;
+            }
+        }
         if (POSITIVE.matcher(names).find()) {
             return false;
         }
-        for (String token : names.split("[^a-z0-9]+")) {
+        for (String token : tokens) {
             if (WEAK_NEGATIVE_TOKENS.contains(token)) {
                 return true;
             }
@@ -284,41 +316,34 @@ final class HtmlMainContent {
                 }
             }
         }
-        // Climb while the parent scores at least as well (the content is split over siblings).
-        double last = finals.getOrDefault(top, topScore);
-        for (Element parent = top.parent(); parent != null && parent != body.parent(); parent = parent.parent()) {
-            Double parentScore = finals.get(parent);
-            if (parentScore == null) {
-                continue;
+        // The content may be split over sibling blocks (sections of a chapter, a standfirst beside the body): climb
+        // while the siblings together carry a good share of the top block's paragraph mass.
+        Map<Element, Double> mass = new IdentityHashMap<>();
+        while (top != body && top.parent() != null && top.parent() != body.parent()) {
+            double own = paragraphMass(top, mass);
+            double siblings = 0;
+            for (Element sibling : top.parent().children()) {
+                if (sibling != top) {
+                    siblings += paragraphMass(sibling, mass);
+                }
             }
-            if (parentScore < last / 3) {
+            if (siblings < CLIMB_SHARE * own) {
                 break;
             }
-            if (parentScore > last) {
-                top = parent;
-                break;
-            }
-            last = parentScore;
+            top = top.parent();
         }
         if (top == body || top.parent() == null) {
             return top;
         }
-        return withContentSiblings(top, finals, Math.max(topScore, finals.getOrDefault(top, 0.0)));
+        return withContentSiblings(top, mass);
     }
 
-    private static Element withContentSiblings(Element top, Map<Element, Double> finals, double topScore) {
-        double threshold = Math.max(10, topScore * 0.2);
+    /** Sibling blocks that look like content join the top block (Readability's sibling step, on paragraph mass). */
+    private static Element withContentSiblings(Element top, Map<Element, Double> mass) {
+        double threshold = Math.max(10, paragraphMass(top, mass) * 0.2);
         List<Element> kept = new ArrayList<>();
         for (Element sibling : top.parent().children()) {
-            if (sibling == top) {
-                kept.add(sibling);
-                continue;
-            }
-            double score = finals.getOrDefault(sibling, 0.0);
-            if (!top.className().isEmpty() && top.className().equals(sibling.className())) {
-                score += topScore * 0.2;
-            }
-            if (score >= threshold) {
+            if (sibling == top || paragraphMass(sibling, mass) >= threshold) {
                 kept.add(sibling);
                 continue;
             }
@@ -328,9 +353,7 @@ final class HtmlMainContent {
             if (paragraph && text.length() > 80 && density < 0.25) {
                 kept.add(sibling);
             } else if (paragraph && !text.isEmpty() && text.length() <= 80 && density == 0
-                    && Pattern.compile("\\.( |$)").matcher(text).find()) {
-                kept.add(sibling);
-            } else if (!paragraph && text.length() >= 200 && density < 0.3) {
+                    && SENTENCE_END.matcher(text).find()) {
                 kept.add(sibling);
             } else if (HEADINGS.contains(sibling.normalName()) && !text.isBlank()) {
                 kept.add(sibling);
@@ -345,6 +368,29 @@ final class HtmlMainContent {
             wrapper.appendChild(element); // moves it: the wrapper takes the siblings' place in the document
         }
         return wrapper;
+    }
+
+    /**
+     * The Readability scores of all the paragraphs inside an element (at any depth, unlike the candidate scores that
+     * stop three levels up), discounted by the element's link density.
+     */
+    private static double paragraphMass(Element element, Map<Element, Double> cache) {
+        Double cached = cache.get(element);
+        if (cached != null) {
+            return cached;
+        }
+        double sum = 0;
+        for (Element paragraph : element.select("p, pre, td, blockquote, dd, li, div, section")) {
+            if (isParagraphLike(paragraph)) {
+                String text = paragraph.text();
+                if (text.length() >= 25) {
+                    sum += 1 + commas(text) + Math.min(text.length() / 100.0, 3.0);
+                }
+            }
+        }
+        double value = sum * (1 - linkDensity(element));
+        cache.put(element, value);
+        return value;
     }
 
     private static boolean isParagraphLike(Element element) {
@@ -406,7 +452,7 @@ final class HtmlMainContent {
 
     // 4. ---------------------------------------------------------------------------------------------------------
 
-    private static void prune(Element container, Set<Element> kept) {
+    private static void prune(Element container, Set<Element> kept, double maxLinkDensity) {
         Elements candidates = container.getAllElements();
         for (Element element : candidates) {
             if (element == container || element.parent() == null || kept.contains(element)
@@ -424,7 +470,7 @@ final class HtmlMainContent {
                 continue;
             }
             double density = linkDensity(element);
-            if (density > 0.5) {
+            if (density > maxLinkDensity) {
                 element.remove();
             }
         }

@@ -23,8 +23,12 @@ public final class LanguageIdentifier {
     /** Classpath location of the model in the {@code opennlp-models-langdetect} artifact. */
     public static final String MODEL_RESOURCE = "/langdetect-183.bin";
 
-    /** Only the first characters are looked at: enough for a stable answer, bounded cost on long documents. */
-    static final int SAMPLE_CHARS = 20_000;
+    /**
+     * Longer texts are sampled: three windows of a third of this each (start, middle, end), enough for a stable answer
+     * (99 % right on 2000-character French and English segments in the project's measurements) at a bounded cost,
+     * and representative of a document that changes language along the way.
+     */
+    static final int SAMPLE_CHARS = 6_000;
 
     private static final Pattern LANGUAGE_TAG = Pattern.compile("^([A-Za-z]{2,3})(?:[-_].*)?$");
 
@@ -89,13 +93,23 @@ public final class LanguageIdentifier {
         if (text == null || letters(text) < Math.max(1, minLetters)) {
             return Optional.empty();
         }
-        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        String sample = sample(text);
         Language best = detectors.get().predictLanguage(sample);
         if (best == null) {
             return Optional.empty();
         }
         String code = toIso6391(best.getLang());
         return code == null ? Optional.empty() : Optional.of(new Detected(code, best.getConfidence()));
+    }
+
+    static String sample(String text) {
+        if (text.length() <= SAMPLE_CHARS) {
+            return text;
+        }
+        int window = SAMPLE_CHARS / 3;
+        int middle = text.length() / 2 - window / 2;
+        return text.substring(0, window) + "\n" + text.substring(middle, middle + window) + "\n"
+                + text.substring(text.length() - window);
     }
 
     /**
