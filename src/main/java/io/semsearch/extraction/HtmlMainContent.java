@@ -139,13 +139,24 @@ final class HtmlMainContent {
 
     // 1. ---------------------------------------------------------------------------------------------------------
 
-    private static void removeNonContent(Element body) {
+    static void removeNonContent(Element body) {
+        removePermalinks(body);
         body.select("script, style, noscript, template, link, meta, svg, canvas, iframe, object, embed, input, select,"
                 + " textarea, button, dialog, [hidden], [aria-hidden=true]").remove();
         for (Element element : body.select("[style]")) {
             String style = element.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
             if (style.contains("display:none") || style.contains("visibility:hidden")) {
                 element.remove();
+            }
+        }
+    }
+
+    /** Links whose whole text is a sign ({@code ¶}, {@code #}, {@code §}, {@code ↩}…): permalinks, not text. */
+    static void removePermalinks(Element root) {
+        for (Element link : root.select("a")) {
+            String text = link.text().strip();
+            if (!text.isEmpty() && text.length() <= 2 && text.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                link.remove();
             }
         }
     }
