@@ -24,11 +24,13 @@ class BadFilesTest {
     /** Far below the 30 s parse timeout: each case must be refused by its own check, not by the timeout. */
     static final Duration BOUND = Duration.ofSeconds(10);
 
+    static LanguageIdentifier languages;
     static DocumentExtractor extractor;
 
     @BeforeAll
     static void start() {
-        extractor = new DocumentExtractor(ExtractionOptions.defaults().withMaxBytes(MAX_BYTES));
+        languages = new LanguageIdentifier();
+        extractor = new DocumentExtractor(ExtractionOptions.defaults().withMaxBytes(MAX_BYTES), languages);
     }
 
     @AfterAll
@@ -93,7 +95,7 @@ class BadFilesTest {
     void aParseOverTheTimeoutIsAbandoned() throws Exception {
         byte[] page = ExtractionCorpus.newsPages().get(0).bytes();
         try (DocumentExtractor impatient = new DocumentExtractor(
-                ExtractionOptions.defaults().withTimeout(Duration.ofNanos(1)))) {
+                ExtractionOptions.defaults().withTimeout(Duration.ofNanos(1)), languages)) {
             ExtractionTimeoutException e = assertThrows(ExtractionTimeoutException.class,
                     () -> impatient.extract(page, "page.html", null));
             assertEquals(422, e.status());
@@ -102,7 +104,8 @@ class BadFilesTest {
 
     @Test
     void tooMuchTextIsALimitNotATruncation() {
-        try (DocumentExtractor small = new DocumentExtractor(ExtractionOptions.defaults().withMaxChars(1000))) {
+        try (DocumentExtractor small = new DocumentExtractor(ExtractionOptions.defaults().withMaxChars(1000),
+                languages)) {
             byte[] text = DocumentExtractorTest.bytes(SampleText.article());
             assertThrows(DocumentLimitExceededException.class, () -> small.extract(text, "a.txt", null));
             assertThrows(DocumentLimitExceededException.class,

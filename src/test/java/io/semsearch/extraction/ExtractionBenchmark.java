@@ -50,6 +50,7 @@ class ExtractionBenchmark {
         try (DocumentExtractor extractor = new DocumentExtractor()) {
             header();
             pageQuality(extractor, pages);
+            breakdown(extractor, pages);
             alternatives(extractor, pages);
             officeFormats(extractor, pages);
             badFiles(extractor);
@@ -129,6 +130,30 @@ class ExtractionBenchmark {
         line("Pooled:");
         line("");
         table(List.of("pages", "precision", "boilerplate let through", "recall", "F1"), summary);
+    }
+
+    /** Where the time of an HTML extraction goes (medians over the pages of each step's median). */
+    private void breakdown(DocumentExtractor extractor, List<ExtractionCorpus.Page> pages) {
+        LanguageIdentifier languages = new LanguageIdentifier();
+        Map<String, List<Double>> steps = new LinkedHashMap<>();
+        for (ExtractionCorpus.Page page : pages) {
+            byte[] bytes = page.bytes();
+            String name = page.html().getFileName().toString();
+            String text = extractor.extract(bytes, name, null).text();
+            steps.computeIfAbsent("type detection (Tika)", k -> new ArrayList<>())
+                    .add(time(() -> extractor.detectMediaType(bytes, name, null)).ms());
+            steps.computeIfAbsent("parse + main content + text (jsoup)", k -> new ArrayList<>())
+                    .add(time(() -> HtmlMainContent.extract(parse(page))).ms());
+            steps.computeIfAbsent("language detection (OpenNLP, sampled text)", k -> new ArrayList<>())
+                    .add(time(() -> languages.detect(text, 20)).ms());
+            steps.computeIfAbsent("whole extract() call (worker thread, metadata, all steps)",
+                    k -> new ArrayList<>()).add(time(() -> extractor.extract(bytes, name, null)).ms());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        steps.forEach((step, times) -> rows.add(List.of(step, ms(median(times)))));
+        line("Where the time goes (median over the pages):");
+        line("");
+        table(List.of("step", "median ms/page"), rows);
     }
 
     private void alternatives(DocumentExtractor extractor, List<ExtractionCorpus.Page> pages) {
