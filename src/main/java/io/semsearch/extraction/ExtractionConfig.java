@@ -1,0 +1,44 @@
+package io.semsearch.extraction;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Limits of document extraction (uploads and folder sync). */
+@ConfigMapping(prefix = "semsearch.extraction")
+public interface ExtractionConfig {
+
+    /** Largest file accepted, e.g. {@code 20M}; larger files get 413. */
+    @WithDefault("20M")
+    MemorySize maxSize();
+
+    /** Most characters of text extracted from one file; more is refused with 422 (a zip bomb, or split it). */
+    @WithDefault("5000000")
+    int maxChars();
+
+    /**
+     * Most characters of text per byte of file once a million characters are out (Tika's zip-bomb guard); POI also
+     * refuses office parts that inflate more than 100 times.
+     */
+    @WithDefault("100")
+    long maxCompressionRatio();
+
+    /** Longest parse of one file; after it the file is refused with 422. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** Fewest letters or digits the main text must hold; below, 422 (no main text). */
+    @WithDefault("20")
+    int minTextChars();
+
+    /** Fewest letters to detect the language from the text; below, the language stays unknown unless declared. */
+    @WithDefault("20")
+    int minLanguageChars();
+
+    default ExtractionOptions toOptions() {
+        return new ExtractionOptions(maxSize().asLongValue(), maxChars(), maxCompressionRatio(), timeout(),
+                minTextChars(), minLanguageChars());
+    }
+}

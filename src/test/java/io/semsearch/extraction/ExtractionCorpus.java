@@ -1,0 +1,106 @@
+package io.semsearch.extraction;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The pages of the extraction benchmark and tests: the news pages built around the sample articles (committed test
+ * resources) and the Debian documentation pages listed in {@code debian-pages.tsv} (installed by
+ * {@code scripts/setup-extraction-fixtures.sh}), each with its reference main text, plus the PDF, DOCX and ODT files
+ * that script makes from them with LibreOffice under {@code target/extraction-fixtures/}.
+ */
+final class ExtractionCorpus {
+
+    static final Path ROOT = Path.of(System.getProperty("project.root", System.getProperty("user.dir")));
+    static final Path RESOURCES = ROOT.resolve("src/test/resources/extraction");
+    static final Path FIXTURES = ROOT.resolve("target/extraction-fixtures");
+    static final List<String> OFFICE_FORMATS = List.of("pdf", "docx", "odt");
+
+    /** A page and its reference. {@code contentSelector} and {@code exclude} are those of Debian pages. */
+    record Page(String id, String kind, String debianPackage, Path html, String contentSelector, String exclude) {
+
+        String reference() {
+            return read(RESOURCES.resolve("reference").resolve(id + ".txt"));
+        }
+
+        byte[] bytes() {
+            try {
+                return Files.readAllBytes(html);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The office file the fixture script made from this page, when it exists. */
+        Optional<Path> office(String extension) {
+            Path file = FIXTURES.resolve(extension).resolve(id + "." + extension);
+            return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        }
+    }
+
+    private ExtractionCorpus() {
+    }
+
+    static List<Page> newsPages() {
+        List<Page> pages = new ArrayList<>();
+        for (String id : List.of("news-000", "news-001", "news-002", "news-003", "news-004")) {
+            pages.add(new Page(id, "news", null, RESOURCES.resolve("news").resolve(id + ".html"), null, null));
+        }
+        return pages;
+    }
+
+    /** Every Debian page of the manifest, installed or not. */
+    static List<Page> debianManifest() {
+        List<Page> pages = new ArrayList<>();
+        for (String line : read(RESOURCES.resolve("debian-pages.tsv")).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            pages.add(new Page(f[0], "debian", f[1], Path.of(f[2]), f[3], f[4].equals("-") ? "" : f[4]));
+        }
+        return pages;
+    }
+
+    /**
+     * The Debian pages, which must be installed: a test is skipped without them on a developer machine, and fails
+     * in CI (where {@code CI} is set), since the test set-up installs them.
+     */
+    static List<Page> debianPages() {
+        List<Page> pages = debianManifest();
+        List<String> missing = pages.stream().filter(p -> !Files.isRegularFile(p.html())).map(p -> p.html().toString())
+                .toList();
+        requireFixtures(missing.isEmpty(), "Debian documentation pages missing: " + missing);
+        return pages;
+    }
+
+    /** Skips (developer machine) or fails (CI) when the fixtures made by the set-up script are absent. */
+    static void requireFixtures(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        String message = what + " — run scripts/setup-extraction-fixtures.sh";
+        if (System.getenv("CI") != null) {
+            fail(message);
+        }
+        Assumptions.assumeTrue(false, message);
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
