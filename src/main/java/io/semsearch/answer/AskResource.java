@@ -1,6 +1,9 @@
 package io.semsearch.answer;
 
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,11 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/ask")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 @Tag(name = "Ask", description = "Answers with cited passages")
 public class AskResource {
 

@@ -1,6 +1,9 @@
 package io.semsearch.document;
 
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
@@ -17,12 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 @Tag(name = "Documents", description = "Index, list and delete documents")
 public class DocumentResource {
 
@@ -57,6 +63,7 @@ public class DocumentResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Role.WRITE)
     @Operation(summary = "Delete a document and its chunks")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No document with this id",

@@ -1,6 +1,9 @@
 package io.semsearch.ingest;
 
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,12 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Indexing under {@code /api/documents}; reading and deleting documents is {@code DocumentResource}'s. */
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.WRITE)
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 @Tag(name = "Documents")
 public class IndexResource {
 

@@ -1,6 +1,9 @@
 package io.semsearch.search;
 
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -11,10 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READ)
+@SecurityRequirement(name = ApiSecurity.SCHEME)
 @Tag(name = "Search", description = "Retrieve passages")
 public class SearchResource {
 
