@@ -124,6 +124,11 @@ public class ApiKeyService {
         });
     }
 
+    /** Forgets every looked-up key (keys deleted behind the service's back, in tests). */
+    void forgetCachedKeys() {
+        cache.clear();
+    }
+
     private long previousUse(String lookupId, long now) {
         Cached previous = cache.get(lookupId);
         return previous != null ? previous.usedWrittenAt : now - LAST_USED_RESOLUTION.toNanos();
