@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
     static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
     static final int PORT = Integer.getInteger("benchmark.port", 8089);
+    /** The admin key the benchmarks configure (SEMSEARCH_SECURITY_BOOTSTRAP_KEY) and send. */
+    public static final String KEY = "benchmark-admin-key-not-for-production";
 
     private final Process process;
     private final int port;
@@ -77,6 +79,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
         env.put("SEMSEARCH_INGEST_SAMPLE_CORPUS", "false");
+        env.put("SEMSEARCH_SECURITY_BOOTSTRAP_KEY", KEY);
+        // rate limits stay on (their cost is measured) but out of reach of a load generator
+        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_REQUESTS_PER_SECOND", "100000");
+        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_BURST", "100000");
         env.putAll(settings);
         long started = System.nanoTime();
         Process process = builder.start();
