@@ -89,6 +89,7 @@ class SoakBenchmark {
                 Api.post("/api/documents/batch", Map.of("documents", base));
             }
             double rssIndexed = service.rssMiB();
+            String model = Api.get("/api/search", Map.of("q", "test")).get("model").asText();
 
             long end = System.nanoTime() + DURATION.toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -107,7 +108,7 @@ class SoakBenchmark {
 
             List<String> inconsistencies = check(results);
 
-            report.environment("see the service log (target/soak-benchmark.log)");
+            report.environment(model);
             report.line("Duration " + DURATION.toMinutes() + " min " + DURATION.toSecondsPart() + " s, " + CLIENTS
                     + " closed-loop clients (each sends its next request when the previous one is answered), "
                     + "one admin key (rate limits on, high enough not to be reached). Each client picks search 45 %, ask 25 %, index 20 %, delete 10 %: PIAF "

@@ -218,6 +218,18 @@ class DocumentApiTest {
                 .body(Map.of("source", existing, "text", "Laisser un commentaire\n\nGérer mes choix")), 422,
                 "boilerplate");
 
+        // PostgreSQL stores no NUL character: refused up front, wherever it hides
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"a\\u0000b\", \"text\": \"Bonjour.\"}"), 400, "NUL");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"x\", \"text\": \"Bonjour.\", \"metadata\": {\"k\": [\"\\u0000\"]}}"), 400,
+                "NUL");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"x\", \"text\": \"Bonjour.\", \"metadata\": {\"k\\u0000\": 1}}"), 400, "NUL");
+        problem(given().urlEncodingEnabled(false).queryParam("q", "a%00b"), "/api/search", 400, "NUL");
+        given().contentType(ContentType.JSON).body("{\"question\": \"Qui\\u0000 ?\"}").when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json");
+
         problem(given(), "/api/documents/" + UUID.randomUUID(), 404, "No document");
         problem(given(), "/api/documents/not-an-id", 404, "No document");
         TestKeys.asAdmin().when().delete("/api/documents/" + UUID.randomUUID()).then().statusCode(404)
