@@ -39,17 +39,7 @@ public class ApiKeyService {
 
     /** A new key; its secret is in the result and nowhere else. */
     public CreatedKey create(String name, Role role) {
-        String secret = KeyFormat.newKey();
-        ApiKey key = new ApiKey();
-        key.id = UUID.randomUUID();
-        key.name = name.strip();
-        key.role = role.label();
-        key.lookupId = KeyFormat.lookupId(secret).orElseThrow();
-        key.salt = KeyFormat.newSalt();
-        key.keyHash = KeyFormat.hash(key.salt, secret);
-        key.createdAt = now();
-        QuarkusTransaction.requiringNew().run(() -> keys.persist(key));
-        return new CreatedKey(StoredKey.of(key), secret);
+        return QuarkusTransaction.requiringNew().call(() -> store(name, role));
     }
 
     public List<StoredKey> list() {
@@ -110,18 +100,23 @@ public class ApiKeyService {
             if (keys.count() > 0) {
                 return Optional.<CreatedKey>empty();
             }
-            String secret = KeyFormat.newKey();
-            ApiKey key = new ApiKey();
-            key.id = UUID.randomUUID();
-            key.name = "bootstrap";
-            key.role = Role.ADMIN.label();
-            key.lookupId = KeyFormat.lookupId(secret).orElseThrow();
-            key.salt = KeyFormat.newSalt();
-            key.keyHash = KeyFormat.hash(key.salt, secret);
-            key.createdAt = now();
-            keys.persist(key);
-            return Optional.of(new CreatedKey(StoredKey.of(key), secret));
+            return Optional.of(store("bootstrap", Role.ADMIN));
         });
+    }
+
+    /** A new random key, stored as its salted hash in the current transaction. */
+    private CreatedKey store(String name, Role role) {
+        String secret = KeyFormat.newKey();
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.name = name.strip();
+        key.role = role.label();
+        key.lookupId = KeyFormat.lookupId(secret).orElseThrow();
+        key.salt = KeyFormat.newSalt();
+        key.keyHash = KeyFormat.hash(key.salt, secret);
+        key.createdAt = now();
+        keys.persist(key);
+        return new CreatedKey(StoredKey.of(key), secret);
     }
 
     /** Forgets every looked-up key (keys deleted behind the service's back, in tests). */

@@ -84,7 +84,8 @@ class CrashSafetyIT {
     void sigtermLetsTheRequestInFlightFinish() throws Exception {
         String prefix = "sigterm/" + UUID.randomUUID() + "/";
         List<Map<String, Object>> documents = TestDocuments.batch(prefix, 40);
-        ServiceProcess service = start("crash-it-sigterm");
+        // a generous shutdown timeout: the batch must finish on a busy machine too
+        ServiceProcess service = start("crash-it-sigterm", Map.of("QUARKUS_SHUTDOWN_TIMEOUT", "120S"));
         try (Connection connection = database.connect()) {
             CompletableFuture<Client.Reply> batch = new Client(service.url(), ADMIN)
                     .postAsync("/api/documents/batch", Map.of("documents", documents));
@@ -93,7 +94,7 @@ class CrashSafetyIT {
             service.terminate();
             Client.Reply reply = batch.get(2, TimeUnit.MINUTES);
             assertEquals(200, reply.status(), reply.body());
-            assertTrue(service.exitsWithin(Duration.ofSeconds(45)), "the service exits after its last request");
+            assertTrue(service.exitsWithin(Duration.ofSeconds(60)), "the service exits after its last request");
             assertEquals(documents.size(), StoreConsistency.sources(connection, prefix).size());
             assertEquals(List.of(), StoreConsistency.violations(connection, prefix));
         } finally {
@@ -102,9 +103,15 @@ class CrashSafetyIT {
     }
 
     private static ServiceProcess start(String logName) throws Exception {
-        return ServiceProcess.start(database.jdbcUrl(), FreePort.find(), Map.of(
+        return start(logName, Map.of());
+    }
+
+    private static ServiceProcess start(String logName, Map<String, String> extra) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_USERNAME", ThrowawayPostgres.USER,
                 "QUARKUS_DATASOURCE_PASSWORD", ThrowawayPostgres.PASSWORD,
-                "SEMSEARCH_SECURITY_BOOTSTRAP_KEY", ADMIN), logName);
+                "SEMSEARCH_SECURITY_BOOTSTRAP_KEY", ADMIN));
+        settings.putAll(extra);
+        return ServiceProcess.start(database.jdbcUrl(), FreePort.find(), settings, logName);
     }
 }
