@@ -4,17 +4,23 @@
 #   scripts/benchmark.sh retrieval     PIAF retrieval quality, answers, calibration, tuning  -> retrieval-piaf.md
 #   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS      -> performance.md
 #   scripts/benchmark.sh streaming     time to the first SSE event and to done on /api/ask    -> streaming.md
+#   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
+#                                      check; DURATION like 90s, 10m (the default) or 1h      -> soak.md
 # Extra arguments go to Maven, e.g. -Dbenchmark.questions=0 (all PIAF questions) or -Dbenchmark.tune=false.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "${1:-}" in
   retrieval) test=RetrievalBenchmark ;;
+  soak) test=SoakBenchmark ;;
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|performance|streaming [maven arguments...]" >&2; exit 2 ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|performance|streaming|soak [DURATION] [maven arguments...]" >&2; exit 2 ;;
 esac
 shift
+if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
+  set -- "-Dsoak.duration=$1" "${@:2}"
+fi
 
 scripts/setup.sh
 exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "$@"

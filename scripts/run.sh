@@ -6,6 +6,12 @@
 #   JAVA_OPTS              extra JVM options, word-split (e.g. JAVA_OPTS="-Xmx1g -XX:+UseSerialGC")
 #   SEMSEARCH_SKIP_SETUP=1 skip scripts/setup.sh (PostgreSQL and models already in place)
 #   SEMSEARCH_SKIP_BUILD=1 skip the Maven build (use the existing target/quarkus-app)
+#   SEMSEARCH_SECURITY_ANONYMOUS_READ
+#                          reads without a key (default here: true, so that the local demo and the chat page
+#                          work at once; the service's own default, used by containers, is false)
+#   SEMSEARCH_SECURITY_BOOTSTRAP_KEY
+#                          an admin key of your own (at least 24 characters); without it the first start creates
+#                          one and prints it once
 #   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_DB_NAME (used by setup-postgres.sh) are
 #                          also passed to the service as QUARKUS_DATASOURCE_USERNAME, _PASSWORD
 #                          and _JDBC_URL, unless those are set
@@ -20,6 +26,7 @@ fi
 [[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "run: ERROR: target/quarkus-app/quarkus-run.jar not found; build with: mvn -B package -DskipTests" >&2; exit 1; }
 
 export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
+export SEMSEARCH_SECURITY_ANONYMOUS_READ="${SEMSEARCH_SECURITY_ANONYMOUS_READ:-true}"
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
 [[ -n "${SEMSEARCH_DB_NAME:-}" ]] && export QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$SEMSEARCH_DB_NAME}"

@@ -1,8 +1,10 @@
 package io.semsearch.answer;
 
-import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/ask")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Ask", description = "Answers with cited passages")
+@RolesAllowed(Role.READ)
 @SecurityRequirement(name = ApiSecurity.SCHEME)
+@Tag(name = "Ask", description = "Answers with cited passages")
 public class AskResource {
 
     private final AskService ask;

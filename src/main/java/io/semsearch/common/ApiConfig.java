@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** Limits of the HTTP API. */
 @ConfigMapping(prefix = "semsearch.api")
 public interface ApiConfig {
@@ -14,4 +16,8 @@ public interface ApiConfig {
      */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /** {@code Retry-After} of the 503 answered while the database is unreachable. */
+    @WithDefault("5S")
+    Duration databaseRetryAfter();
 }

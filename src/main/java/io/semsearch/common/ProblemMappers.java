@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -26,9 +29,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper json;
+    private final ApiConfig config;
 
-    public ProblemMappers(ObjectMapper json) {
+    public ProblemMappers(ObjectMapper json, ApiConfig config) {
         this.json = json;
+        this.config = config;
     }
 
     @ServerExceptionMapper
@@ -100,10 +105,46 @@ public class ProblemMappers {
         return problem(status, reason(status), detail, uri, null);
     }
 
+    /** A key that matches none; or no answer from the store while looking the key up. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
+        return problemResponse(401, "Unauthorized", "The API key is not valid: unknown or revoked", uri, null)
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return problemResponse(401, "Unauthorized", "This endpoint needs an API key: send Authorization: Bearer "
+                + "<key>", uri, null).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "This API key's role does not allow this request (roles: reader < writer "
+                + "< admin)", uri, null);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return json(Problem.internal(uri.getPath())).build();
+    }
+
+    /** No stack trace: during an outage every request fails the same way, and the cause fits on one line. */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), root.getMessage());
+        return problemResponse(503, "Service unavailable", "The database cannot be reached; retry later", uri, null)
+                .header("Retry-After", Long.toString(Math.max(1, config.databaseRetryAfter().toSeconds()))).build();
     }
 
     private Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {

@@ -1,7 +1,9 @@
 package io.semsearch.document;
 
-import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
@@ -25,8 +27,9 @@ import java.util.UUID;
 
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Documents", description = "Index, list and delete documents")
+@RolesAllowed(Role.READ)
 @SecurityRequirement(name = ApiSecurity.SCHEME)
+@Tag(name = "Documents", description = "Index, list and delete documents")
 public class DocumentResource {
 
     private final DocumentService documents;
@@ -64,6 +67,7 @@ public class DocumentResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Role.WRITE)
     @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No document with this id",

@@ -1,7 +1,9 @@
 package io.semsearch.ingest;
 
-import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Documents")
+@RolesAllowed(Role.WRITE)
 @SecurityRequirement(name = ApiSecurity.SCHEME)
+@Tag(name = "Documents")
 public class IndexResource {
 
     private final IngestService ingest;

@@ -100,8 +100,9 @@ public final class TextCleaner {
     /**
      * Text-level normalisation: line breaks (CRLF, CR, U+2028/2029/0085, VT, FF) to LF, tabs and all Unicode space
      * separators (NBSP U+00A0, narrow NBSP U+202F, figure space U+2007…) to a plain space, removal of other control
-     * characters and of format characters (zero-width space/joiners, BOM, soft hyphen, bidi marks), NFC, then in each
-     * line runs of spaces collapsed and the line trimmed. Line structure is preserved.
+     * characters and of format characters (zero-width space/joiners, BOM, soft hyphen, bidi marks), a lone surrogate
+     * (which UTF-8, and so the database, cannot hold) to U+FFFD, NFC, then in each line runs of spaces collapsed and
+     * the line trimmed. Line structure is preserved.
      */
     public static String normalize(String raw) {
         if (raw == null || raw.isEmpty()) {
@@ -123,6 +124,8 @@ public final class TextCleaner {
                 sb.append(' ');
             } else if (Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT) {
                 // drop: C0/C1 controls, zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks
+            } else if (Character.getType(cp) == Character.SURROGATE) {
+                sb.append('\uFFFD');
             } else {
                 sb.appendCodePoint(cp);
             }

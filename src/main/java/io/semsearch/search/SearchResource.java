@@ -1,7 +1,9 @@
 package io.semsearch.search;
 
-import io.semsearch.common.ApiSecurity;
 import io.semsearch.common.Problem;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Search", description = "Retrieve passages")
+@RolesAllowed(Role.READ)
 @SecurityRequirement(name = ApiSecurity.SCHEME)
+@Tag(name = "Search", description = "Retrieve passages")
 public class SearchResource {
 
     private final SearchService search;

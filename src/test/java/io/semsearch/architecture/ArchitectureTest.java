@@ -31,7 +31,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.semsearch.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
                         "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
-                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..")
+                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..",
+                        "io.semsearch.security..")
+                .check(MAIN);
+    }
+
+    /** Keys, roles and rate limits stand apart: features name the roles their endpoints need, nothing more. */
+    @Test
+    void securityDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.semsearch.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
+                        "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
+                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..",
+                        "io.semsearch.mcp..")
+                .check(MAIN);
+        classes().that().resideInAPackage("io.semsearch.security..").and().haveSimpleNameNotStartingWith("Role")
+                .and().haveSimpleNameNotStartingWith("ApiSecurity")
+                .should().onlyBeAccessed().byAnyPackage("io.semsearch.security..")
                 .check(MAIN);
     }
 

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A small JSON client of the service's API. */
+/** A small JSON client of the service's API, with the benchmarks' admin key. */
 public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +29,7 @@ public final class Api {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(ServiceProcess.baseUrl() + path + (q.isEmpty() ? "" : "?" + q)))
+                .header("Authorization", "Bearer " + ServiceProcess.KEY)
                 .timeout(Duration.ofSeconds(60)).GET().build());
     }
 
@@ -36,6 +37,7 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(ServiceProcess.baseUrl() + path))
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + ServiceProcess.KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 

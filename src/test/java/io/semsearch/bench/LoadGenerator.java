@@ -80,6 +80,7 @@ public final class LoadGenerator {
 
     public static HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(ServiceProcess.baseUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + ServiceProcess.KEY)
                 .timeout(Duration.ofSeconds(60));
     }
 }

@@ -15,10 +15,18 @@ public record Piaf(List<Paragraph> paragraphs, List<Question> questions) {
 
     public static final Path DEFAULT_PATH = ServiceProcess.ROOT.resolve("../shared/eval/piaf/piaf-v1.1.json");
 
-    /** @param index position of the paragraph in the file, which makes its source {@code piaf/<index>} */
-    public record Paragraph(int index, String title, String category, String context) {
+    /**
+     * @param index position of the paragraph in the file, which makes its source {@code piaf/<index>}
+     * @param article position of its article in the file's {@code data} list
+     */
+    public record Paragraph(int index, String title, String category, String context, int article) {
         public String source() {
             return "piaf/" + index;
+        }
+
+        /** The project's fixed test split: the articles at positions 0, 4, 8, ...; nothing is tuned on them. */
+        public boolean inTestSplit() {
+            return article % 4 == 0;
         }
     }
 
@@ -30,11 +38,13 @@ public record Piaf(List<Paragraph> paragraphs, List<Question> questions) {
         JsonNode root = new ObjectMapper().readTree(path.toFile());
         List<Paragraph> paragraphs = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
+        int articleIndex = -1;
         for (JsonNode article : root.get("data")) {
+            articleIndex++;
             for (JsonNode paragraph : article.get("paragraphs")) {
                 int index = paragraphs.size();
                 paragraphs.add(new Paragraph(index, article.get("title").asText(),
-                        article.path("categorie").asText(""), paragraph.get("context").asText()));
+                        article.path("categorie").asText(""), paragraph.get("context").asText(), articleIndex));
                 for (JsonNode qa : paragraph.get("qas")) {
                     List<String> answers = new ArrayList<>();
                     qa.get("answers").forEach(a -> answers.add(a.get("text").asText()));

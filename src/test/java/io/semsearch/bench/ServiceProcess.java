@@ -28,12 +28,16 @@ public final class ServiceProcess implements AutoCloseable {
     static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
     static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
     static final int PORT = Integer.getInteger("benchmark.port", 8089);
+    /** The admin key the benchmarks configure (SEMSEARCH_SECURITY_BOOTSTRAP_KEY) and send. */
+    public static final String KEY = "benchmark-admin-key-not-for-production";
 
     private final Process process;
+    private final int port;
     private final double startupSeconds;
 
-    private ServiceProcess(Process process, double startupSeconds) {
+    private ServiceProcess(Process process, int port, double startupSeconds) {
         this.process = process;
+        this.port = port;
         this.startupSeconds = startupSeconds;
     }
 
@@ -48,6 +52,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
     public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
+        return start(DB_URL, PORT, settings, logName);
+    }
+
+    /**
+     * Starts the service on a database and port of the caller's, with extra configuration (environment variables),
+     * and waits until it is ready; its output goes to target/LOGNAME.log.
+     */
+    public static ServiceProcess start(String dbUrl, int port, Map<String, String> settings, String logName)
+            throws Exception {
         Path jar = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the service first: " + jar + " is missing");
@@ -61,11 +74,15 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(PORT));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", DB_URL);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
         env.put("SEMSEARCH_INGEST_SAMPLE_CORPUS", "false");
+        env.put("SEMSEARCH_SECURITY_BOOTSTRAP_KEY", KEY);
+        // rate limits stay on (their cost is measured) but out of reach of a load generator
+        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_REQUESTS_PER_SECOND", "100000");
+        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_BURST", "100000");
         env.putAll(settings);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -76,8 +93,8 @@ public final class ServiceProcess implements AutoCloseable {
                         + logName + ".log");
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     break;
@@ -91,11 +108,37 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(25);
         }
-        return new ServiceProcess(process, (System.nanoTime() - started) / 1e9);
+        return new ServiceProcess(process, port, (System.nanoTime() - started) / 1e9);
     }
 
+    /** The benchmarks' service ({@code benchmark.port}). */
     public static String baseUrl() {
         return "http://127.0.0.1:" + PORT;
+    }
+
+    /** This process's base URL. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: the process ends at once, whatever it was doing. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: the service shuts down gracefully (quarkus.shutdown.timeout). */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Whether the process ended within the time, after {@link #terminate()}. */
+    public boolean exitsWithin(Duration time) throws InterruptedException {
+        return process.waitFor(time.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public double startupSeconds() {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.semsearch.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
+import io.semsearch.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ class DocumentApiTest {
     void repostingAnArticleIsANoOp() throws IOException {
         String source = "003_3715634ce2dd554f.txt";
         JsonPath before = getDocument(idOf(source));
-        given().contentType(ContentType.JSON)
+        TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("source", source, "text", sampleText(source), "metadata", Map.of("corpus", "sample")))
                 .when().post("/api/documents")
                 .then().statusCode(200)
@@ -138,7 +139,7 @@ class DocumentApiTest {
     void changedTextReplacesTheChunks() throws IOException {
         String source = "test/changed-" + UUID.randomUUID() + ".txt";
         String first = sampleText("000_a0be3629d42b0289.txt");
-        String id = given().contentType(ContentType.JSON)
+        String id = TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("source", source, "text", first))
                 .when().post("/api/documents")
                 .then().statusCode(201)
@@ -148,7 +149,7 @@ class DocumentApiTest {
                 .extract().path("id");
         try {
             String second = "Un tout autre texte.\n\nOpenAI a levé 6,6 milliards de dollars auprès d’investisseurs.";
-            given().contentType(ContentType.JSON)
+            TestKeys.asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("source", source, "title", "Autre", "text", second))
                     .when().post("/api/documents")
                     .then().statusCode(200)
@@ -161,7 +162,7 @@ class DocumentApiTest {
                     + "d’investisseurs."), doc.getList("chunks.text"));
             assertEquals(1L, chunkRows(id));
         } finally {
-            given().when().delete("/api/documents/" + id).then().statusCode(204);
+            TestKeys.asAdmin().when().delete("/api/documents/" + id).then().statusCode(204);
         }
         given().when().get("/api/documents/" + id).then().statusCode(404);
         assertEquals(0L, chunkRows(id), "chunks are deleted with their document");
@@ -174,7 +175,7 @@ class DocumentApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<String>> statuses = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            statuses.add(pool.submit(() -> given().contentType(ContentType.JSON)
+            statuses.add(pool.submit(() -> TestKeys.asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("source", source, "text", text))
                     .when().post("/api/documents").then().extract().asString()));
         }
@@ -188,7 +189,7 @@ class DocumentApiTest {
             assertEquals(1, seen.stream().filter("created"::equals).count(), seen.toString());
             assertTrue(seen.stream().allMatch(s -> s.equals("created") || s.equals("unchanged")), seen.toString());
         } finally {
-            given().when().delete("/api/documents/" + id).then().statusCode(204);
+            TestKeys.asAdmin().when().delete("/api/documents/" + id).then().statusCode(204);
         }
     }
 
@@ -199,25 +200,39 @@ class DocumentApiTest {
         String existing = "000_a0be3629d42b0289.txt";
         String updatedAt = getDocument(idOf(existing)).getString("updatedAt");
 
-        problem(given().contentType(ContentType.JSON).body(Map.of("text", "Bonjour.")), 400, "source");
-        problem(given().contentType(ContentType.JSON).body(Map.of("source", existing, "text", "   ")), 400, "text");
-        problem(given().contentType(ContentType.JSON).body(Map.of("source", " ", "text", "Bonjour.")), 400,
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body(Map.of("text", "Bonjour.")), 400, "source");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body(Map.of("source", existing, "text", "   ")), 400,
+                "text");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body(Map.of("source", " ", "text", "Bonjour.")), 400,
                 "source");
-        problem(given().contentType(ContentType.JSON).body("{\"source\": \"x\", \"text\": "), 400, "JSON");
-        problem(given().contentType(ContentType.JSON).body("{\"source\": \"x\", \"text\": 12, \"metadata\": 3}"),
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body("{\"source\": \"x\", \"text\": "), 400, "JSON");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                        .body("{\"source\": \"x\", \"text\": 12, \"metadata\": 3}"),
                 400, "metadata");
-        problem(given().contentType(ContentType.JSON).body(""), 400, "body");
-        problem(given().contentType(ContentType.TEXT).body("source=x"), 415, "application/json");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body(""), 400, "body");
+        problem(TestKeys.asAdmin().contentType(ContentType.TEXT).body("source=x"), 415, "application/json");
         String huge = "Un paragraphe de texte. ".repeat(50_000);
-        problem(given().contentType(ContentType.JSON).body(Map.of("source", existing, "text", huge)), 413,
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON).body(Map.of("source", existing, "text", huge)), 413,
                 "semsearch.api.max-body-size");
-        problem(given().contentType(ContentType.JSON)
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("source", existing, "text", "Laisser un commentaire\n\nGérer mes choix")), 422,
                 "boilerplate");
 
+        // PostgreSQL stores no NUL character: refused up front, wherever it hides
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"a\\u0000b\", \"text\": \"Bonjour.\"}"), 400, "NUL");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"x\", \"text\": \"Bonjour.\", \"metadata\": {\"k\": [\"\\u0000\"]}}"), 400,
+                "NUL");
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"x\", \"text\": \"Bonjour.\", \"metadata\": {\"k\\u0000\": 1}}"), 400, "NUL");
+        problem(given().urlEncodingEnabled(false).queryParam("q", "a%00b"), "/api/search", 400, "NUL");
+        given().contentType(ContentType.JSON).body("{\"question\": \"Qui\\u0000 ?\"}").when().post("/api/ask")
+                .then().statusCode(400).contentType("application/problem+json");
+
         problem(given(), "/api/documents/" + UUID.randomUUID(), 404, "No document");
         problem(given(), "/api/documents/not-an-id", 404, "No document");
-        given().when().delete("/api/documents/" + UUID.randomUUID()).then().statusCode(404)
+        TestKeys.asAdmin().when().delete("/api/documents/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         problem(given().queryParam("size", 0), "/api/documents", 400, "size");
 
@@ -230,7 +245,7 @@ class DocumentApiTest {
     void batchIndexesEachDocumentAndRejectsBadBatchesWhole() {
         String first = "test/batch-a-" + UUID.randomUUID();
         String second = "test/batch-b-" + UUID.randomUUID();
-        List<Map<String, Object>> results = given().contentType(ContentType.JSON)
+        List<Map<String, Object>> results = TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("documents", List.of(
                         Map.of("source", first, "text", "OpenAI lève des fonds.\n\nMicrosoft observe."),
                         Map.of("source", second, "title", "B", "text", "Google saisit la FTC."))))
@@ -241,18 +256,19 @@ class DocumentApiTest {
             assertTrue(results.stream().allMatch(r -> "created".equals(r.get("status"))));
             assertEquals("B", results.get(1).get("title"));
         } finally {
-            results.forEach(r -> given().when().delete("/api/documents/" + r.get("id")).then().statusCode(204));
+            results.forEach(r -> TestKeys.asAdmin().when().delete("/api/documents/" + r.get("id")).then()
+                    .statusCode(204));
         }
         long documents = rows("document");
-        given().contentType(ContentType.JSON)
+        TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("documents", List.of(Map.of("source", "test/dup", "text", "Un."),
                         Map.of("source", "test/dup", "text", "Deux."))))
                 .when().post("/api/documents/batch").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("twice"));
-        given().contentType(ContentType.JSON).body(Map.of("documents", List.of()))
+        TestKeys.asAdmin().contentType(ContentType.JSON).body(Map.of("documents", List.of()))
                 .when().post("/api/documents/batch").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("documents"));
-        given().contentType(ContentType.JSON)
+        TestKeys.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("documents", List.of(Map.of("source", "test/ok", "text", "Un texte."),
                         Map.of("source", "test/blank", "text", " "))))
                 .when().post("/api/documents/batch").then().statusCode(400)

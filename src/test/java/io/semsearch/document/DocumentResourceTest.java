@@ -2,6 +2,7 @@ package io.semsearch.document;
 
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.semsearch.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -54,7 +55,7 @@ class DocumentResourceTest {
         given().when().get("/api/documents/" + unknown).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("No document with id '" + unknown + "'"));
-        given().when().delete("/api/documents/" + unknown).then().statusCode(404);
+        TestKeys.asAdmin().when().delete("/api/documents/" + unknown).then().statusCode(404);
         given().when().get("/api/documents/not-an-id").then().statusCode(404)
                 .body("detail", equalTo("No document with id 'not-an-id'"));
     }
@@ -62,7 +63,18 @@ class DocumentResourceTest {
     @Test
     void deletingAnswersNoContent() {
         UUID id = UUID.randomUUID();
-        given().when().delete("/api/documents/" + id).then().statusCode(204);
+        TestKeys.asAdmin().when().delete("/api/documents/" + id).then().statusCode(204);
+        verify(documents).delete(id);
+    }
+
+    @Test
+    void deletingNeedsAWriterKey() {
+        UUID id = UUID.randomUUID();
+        given().when().delete("/api/documents/" + id).then().statusCode(401)
+                .contentType("application/problem+json");
+        TestKeys.withKey(TestKeys.createKey("reader")).when().delete("/api/documents/" + id).then().statusCode(403)
+                .contentType("application/problem+json");
+        TestKeys.withKey(TestKeys.createKey("writer")).when().delete("/api/documents/" + id).then().statusCode(204);
         verify(documents).delete(id);
     }
 

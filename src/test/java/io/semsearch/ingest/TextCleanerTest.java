@@ -304,4 +304,9 @@ class TextCleanerTest {
     private static List<String> paragraphs(CleanedText cleaned) {
         return cleaned.content().isEmpty() ? List.of() : List.of(cleaned.content().split("\n\n"));
     }
+
+    @Test
+    void loneSurrogatesBecomeReplacementCharactersAndPairsStay() {
+        assertEquals("a\uFFFDb😀c\uFFFD", TextCleaner.normalize("a\uD800b😀c\uDC00"));
+    }
 }

@@ -1,0 +1,12 @@
+package io.semsearch.security;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Whom a valid key belongs to.
+ *
+ * @param id the stored key's id; empty for the bootstrap key of the configuration, which is not stored
+ */
+public record KeyHolder(Optional<UUID> id, String name, Role role) {
+}

@@ -1,0 +1,34 @@
+package io.semsearch.security;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Applies {@link RateLimits} to every API request once its key is known. The client address is the one Quarkus
+ * resolves, which honours {@code X-Forwarded-For} only when {@code quarkus.http.proxy.proxy-address-forwarding}
+ * trusts a proxy.
+ */
+public class RateLimitFilter {
+
+    private final RateLimits limits;
+    private final CurrentIdentityAssociation identities;
+
+    public RateLimitFilter(RateLimits limits, CurrentIdentityAssociation identities) {
+        this.limits = limits;
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> limit(HttpServerRequest request) {
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            KeyHolder holder = identity.getAttribute(ApiKeyIdentityProvider.HOLDER);
+            long retryAfter = limits.acquire(holder,
+                    request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+            return retryAfter == 0 ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(new RateLimitedException("Rate limit reached; retry in " + retryAfter
+                            + " s (semsearch.security.rate-limit)", retryAfter));
+        });
+    }
+}

@@ -1,0 +1,256 @@
+package io.semsearch.fuzz;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.semsearch.testing.TestData;
+import io.semsearch.testing.TestKeys;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The real HTTP endpoints of the test application fed with generated requests: valid bodies mutated byte by byte or
+ * value by value, random query strings (with malformed percent-encoding), and random headers (keys, content types).
+ * No request may get a 5xx, and every error must be a problem document. Seeded ({@code -Dfuzz.seed=}); bounded by
+ * {@code fuzz.api-requests} and {@code fuzz.seconds}. Requests stay under the transport's caps (request line
+ * {@code quarkus.http.limits.max-initial-line-length}, body {@code quarkus.http.limits.max-body-size}), which answer
+ * before the application sees the request.
+ */
+@QuarkusTest
+class ApiFuzzTest {
+
+    private static final long SEED = Long.getLong("fuzz.seed", 20_261_130L);
+    private static final int REQUESTS = Integer.getInteger("fuzz.api-requests", 600);
+    private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("fuzz.seconds", 40));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ODD = "\u0000\u0007\"\\{}[],:'%&=?#+\u00e9\u200b\u202e\ud800😀\n\t ";
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Inject
+    TestData testData;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void restore() {
+        testData.restore();
+    }
+
+    @Test
+    void noGeneratedRequestGetsA5xxAndEveryErrorIsAProblem() throws Exception {
+        Random random = new Random(SEED);
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        int sent = 0;
+        List<String> failures = new ArrayList<>();
+        for (; sent < REQUESTS && System.nanoTime() < deadline && failures.size() < 5; sent++) {
+            HttpRequest request = switch (sent % 4) {
+                case 0, 1 -> mutatedBody(random);
+                case 2 -> randomQuery(random);
+                default -> randomHeaders(random);
+            };
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                failures.add(describe(request) + " -> " + e);
+                continue;
+            }
+            int status = response.statusCode();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (status >= 500) {
+                failures.add(describe(request) + " -> " + status + " " + response.body());
+            } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+                failures.add(describe(request) + " -> " + status + " as " + type + ": " + response.body());
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(failures.size() + " failure(s), seed " + SEED + ":\n" + String.join("\n", failures));
+        }
+        assertTrue(sent >= Math.min(REQUESTS, 100), "only " + sent + " requests within " + BUDGET);
+    }
+
+    private HttpRequest mutatedBody(Random random) throws IOException {
+        String[] paths = {"/api/documents", "/api/documents/batch", "/api/ask", "/api/keys"};
+        int which = random.nextInt(paths.length);
+        Object valid = switch (which) {
+            case 0 -> document(random);
+            case 1 -> Map.of("documents", List.of(document(random), document(random)));
+            case 2 -> Map.of("question", "Combien Microsoft a-t-il investi ?", "k", 3,
+                    "history", List.of(Map.of("role", "user", "content", "OpenAI ?")),
+                    "filters", Map.of("metadata", Map.of("corpus", "sample")));
+            default -> Map.of("name", "fuzz", "role", "reader");
+        };
+        String body = random.nextBoolean() ? mutateValues(random, JSON.valueToTree(valid)).toString()
+                : mutateText(random, JSON.writeValueAsString(valid));
+        return HttpRequest.newBuilder(root.resolve(paths[which])).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private static Map<String, Object> document(Random random) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("source", "fuzz/" + random.nextInt(1_000_000));
+        document.put("title", "Titre");
+        document.put("text", "Microsoft a investi dans OpenAI. " + random.nextInt(1000) + "\n\nUn second paragraphe.");
+        document.put("metadata", Map.of("corpus", "fuzz", "n", random.nextInt(10)));
+        return document;
+    }
+
+    /** Replaces values by ones of other types and sizes. */
+    private static com.fasterxml.jackson.databind.JsonNode mutateValues(Random random,
+            com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode object = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (random.nextInt(3) == 0) {
+                    object.set(name, randomValue(random));
+                } else {
+                    mutateValues(random, object.get(name));
+                }
+            }
+            if (random.nextInt(4) == 0 && !names.isEmpty()) {
+                object.remove(names.get(random.nextInt(names.size())));
+            }
+            if (random.nextInt(6) == 0) {
+                object.set(randomText(random, 8), randomValue(random));
+            }
+        } else if (node.isArray()) {
+            node.forEach(child -> mutateValues(random, child));
+        }
+        return node;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode randomValue(Random random) {
+        var factory = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (random.nextInt(9)) {
+            case 0 -> factory.nullNode();
+            case 1 -> factory.numberNode(random.nextLong());
+            case 2 -> factory.numberNode(random.nextDouble() * 1e300);
+            case 3 -> factory.booleanNode(random.nextBoolean());
+            case 4 -> factory.textNode(randomText(random, random.nextInt(50)));
+            case 5 -> factory.textNode("x".repeat(random.nextInt(20_000)));
+            case 6 -> factory.arrayNode().add(randomText(random, 5)).add(random.nextInt());
+            case 7 -> factory.objectNode().put(randomText(random, 3), randomText(random, 3));
+            default -> factory.textNode("");
+        };
+    }
+
+    /** Deletes, inserts, duplicates or truncates characters of the serialised body; sometimes nests deeply. */
+    private static String mutateText(Random random, String body) {
+        StringBuilder text = new StringBuilder(body);
+        int mutations = 1 + random.nextInt(6);
+        for (int m = 0; m < mutations && text.length() > 0; m++) {
+            int at = random.nextInt(text.length());
+            switch (random.nextInt(5)) {
+                case 0 -> text.deleteCharAt(at);
+                case 1 -> text.insert(at, ODD.charAt(random.nextInt(ODD.length())));
+                case 2 -> text.setLength(at);
+                case 3 -> text.insert(at, "[".repeat(random.nextInt(5000)));
+                default -> text.insert(at, text.substring(at, Math.min(text.length(), at + random.nextInt(40))));
+            }
+        }
+        return text.toString();
+    }
+
+    private HttpRequest randomQuery(Random random) {
+        String[] paths = {"/api/search", "/api/documents", "/api/documents/" + randomText(random, 10),
+                "/api/keys"};
+        String[] names = {"q", "k", "mode", "source", "documentId", "metadata", "page", "size", "x"};
+        StringBuilder query = new StringBuilder();
+        int params = random.nextInt(6);
+        for (int i = 0; i < params; i++) {
+            query.append(i == 0 ? "" : "&").append(names[random.nextInt(names.length)]).append('=')
+                    .append(queryValue(random));
+        }
+        String path = paths[random.nextInt(paths.length)].replaceAll("[^A-Za-z0-9/_-]", "_");
+        return HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + path
+                        + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + TestKeys.ADMIN).GET().build();
+    }
+
+    private static String queryValue(Random random) {
+        return switch (random.nextInt(8)) {
+            case 0 -> "%" + Integer.toHexString(0x80 + random.nextInt(0x80)).toUpperCase();
+            case 1 -> "%C3%28%00%FF";
+            case 2 -> Long.toString(random.nextLong());
+            case 3 -> "99999999999999999999999";
+            case 4 -> "dense";
+            case 5 -> "a".repeat(random.nextInt(4000));
+            case 6 -> percentEncode(randomText(random, random.nextInt(30)));
+            default -> "";
+        };
+    }
+
+    private HttpRequest randomHeaders(Random random) {
+        String[] authorizations = {"", "Bearer", "Bearer ", "Basic YTpi", "Bearer " + "k".repeat(8000),
+                "Bearer ssk_0123456789ab_" + "x".repeat(43), "bearer " + TestKeys.ADMIN, "Bearer " + TestKeys.ADMIN,
+                "Bearer " + percentEncode(randomText(random, 20))};
+        String[] types = {"application/json", "text/plain", "application/json; charset=ISO-8859-1",
+                "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml",
+                "application/json; charset=nonsense", "*/*"};
+        String[] accepts = {"application/json", "text/html", "application/xml", "*/*", "application/problem+json"};
+        HttpRequest.Builder builder = HttpRequest.newBuilder(root.resolve(random.nextBoolean() ? "/api/documents"
+                        : "/api/ask")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", types[random.nextInt(types.length)])
+                .header("Accept", accepts[random.nextInt(accepts.length)]);
+        String authorization = authorizations[random.nextInt(authorizations.length)];
+        if (!authorization.isEmpty()) {
+            builder.header("Authorization", authorization);
+        }
+        String body = random.nextBoolean() ? "{\"question\": \"OpenAI ?\", \"source\": \"fuzz/h\", \"text\": \"Un.\"}"
+                : randomText(random, random.nextInt(200));
+        return switch (random.nextInt(4)) {
+            case 0 -> builder.GET().build();
+            case 1 -> builder.DELETE().build();
+            case 2 -> builder.PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+            default -> builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        };
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(random.nextInt(4) == 0 ? ODD.charAt(random.nextInt(ODD.length()))
+                    : (char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    private static String percentEncode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String describe(HttpRequest request) {
+        String uri = request.uri().toString();
+        return request.method() + " " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri) + " "
+                + request.headers().map().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + abbreviate(String.valueOf(e.getValue()))).toList();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+}
