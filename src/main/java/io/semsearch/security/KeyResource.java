@@ -39,7 +39,7 @@ public class KeyResource {
     }
 
     @POST
-    @Operation(summary = "Create a key", description = "The key is in the response and nowhere else: only its "
+    @Operation(operationId = "createKey", summary = "Create a key", description = "The key is in the response and nowhere else: only its "
             + "salted hash is stored.")
     @APIResponse(responseCode = "201", description = "The new key",
             content = @Content(schema = @Schema(implementation = NewKeyResponse.class)))
@@ -52,7 +52,7 @@ public class KeyResource {
     }
 
     @GET
-    @Operation(summary = "List the stored keys", description = "Names, roles, creation and last use; never the "
+    @Operation(operationId = "listKeys", summary = "List the stored keys", description = "Names, roles, creation and last use; never the "
             + "keys. The bootstrap key of the configuration is not stored and not listed.")
     public List<KeyResponse> list() {
         return keys.list().stream().map(KeyResponse::of).toList();
@@ -60,7 +60,7 @@ public class KeyResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a key", description = "At once on this replica, within "
+    @Operation(operationId = "revokeKey", summary = "Revoke a key", description = "At once on this replica, within "
             + "semsearch.security.key-cache-time on the others.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No key with this id",
