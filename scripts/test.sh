@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up the machine (scripts/setup.sh: PostgreSQL + pgvector, models, browser, OpenAPI linter), lints the
+# Sets up the machine (scripts/setup.sh: PostgreSQL + pgvector, models, browser, OpenAPI linter), makes the
+# extraction tests' fixtures (scripts/setup-extraction-fixtures.sh: LibreOffice, Debian's French docs), lints the
 # OpenAPI document (scripts/lint-openapi.sh), then runs the full Maven build with tests: mvn -B verify [arguments...]
 #   e.g. scripts/test.sh -Dtest=TextCleanerTest
 # SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD and SEMSEARCH_TEST_DB_NAME (see setup-postgres.sh) are
@@ -8,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/setup.sh
+scripts/setup-extraction-fixtures.sh
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
 [[ -n "${SEMSEARCH_TEST_DB_NAME:-}" ]] && export _TEST_QUARKUS_DATASOURCE_JDBC_URL="${_TEST_QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$SEMSEARCH_TEST_DB_NAME}"

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import io.semsearch.testing.TestKeys;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -86,7 +87,8 @@ class ChatPageBrowserTest {
         browser.get(page.toString());
         assertEquals("Questions sur les documents", browser.getTitle());
         recordRequests();
-        setApiKey("key-from-the-page");
+        String readerKey = TestKeys.createKey("reader");
+        setApiKey(readerKey);
 
         ask("Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?");
         WebElement answer = awaitAnswer(1);
@@ -109,7 +111,7 @@ class ChatPageBrowserTest {
         screenshot("chat-page.png");
 
         Map<String, Object> first = sentRequest(0);
-        assertEquals("Bearer key-from-the-page", ((Map<String, Object>) first.get("headers")).get("Authorization"));
+        assertEquals("Bearer " + readerKey, ((Map<String, Object>) first.get("headers")).get("Authorization"));
         assertEquals("text/event-stream", ((Map<String, Object>) first.get("headers")).get("Accept"));
 
         ask("Et combien l’entreprise a-t-elle payé en tout ?");
