@@ -8,6 +8,7 @@ import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.Document;
 import io.semsearch.document.DocumentRepository;
+import io.semsearch.document.LexicalStatistics;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.PassageEmbedding;
@@ -44,17 +45,20 @@ public class IngestService {
     private final EmbeddingService embedding;
     private final DocumentRepository documents;
     private final ChunkRepository chunks;
+    private final LexicalStatistics statistics;
     private final IngestConfig config;
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
     public IngestService(TextCleaner cleaner, SentenceChunker chunker, EmbeddingService embedding,
-            DocumentRepository documents, ChunkRepository chunks, IngestConfig config, MeterRegistry registry) {
+            DocumentRepository documents, ChunkRepository chunks, LexicalStatistics statistics, IngestConfig config,
+            MeterRegistry registry) {
         this.cleaner = cleaner;
         this.chunker = chunker;
         this.embedding = embedding;
         this.documents = documents;
         this.chunks = chunks;
+        this.statistics = statistics;
         this.config = config;
         this.indexedDocuments = Counter.builder("semsearch.indexed.documents")
                 .description("Documents created or updated").register(registry);
@@ -103,6 +107,9 @@ public class IngestService {
             next += prepared.chunks.size();
             results[prepared.position] = store(prepared, own, model);
         }
+        if (!toEmbed.isEmpty()) {
+            statistics.foldQuietly();
+        }
         return List.of(results);
     }
 
@@ -119,6 +126,7 @@ public class IngestService {
                 stored.metadata), stored.contentSha256, stored.title, stored.content, chunker.chunk(stored.content),
                 true);
         store(prepared, embed(prepared.chunks), embedding.activeModel().name());
+        statistics.foldQuietly();
     }
 
     private Map<String, Document> storedBySource(List<IndexRequest> requests) {
