@@ -2,6 +2,8 @@
 # Prepares this machine for the service and its tests:
 #   1. scripts/setup-postgres.sh   PostgreSQL 15 + pgvector 0.8, role and databases
 #   2. scripts/provision-models.sh embedding models in models/
+#   3. on request (SEMSEARCH_STANDBY_PORT set): scripts/setup-standby.sh, a streaming standby of the cluster on 5432
+#      on that port, for read replicas (docs/scaling.md)
 # then prints one summary line. Idempotent; safe to re-run. Environment: see both scripts
 # (SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_TEST_DB_NAME, HF_HUB_OFFLINE, ...).
 set -euo pipefail
@@ -9,6 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/setup-postgres.sh
 scripts/provision-models.sh
+if [[ -n "${SEMSEARCH_STANDBY_PORT:-}" ]]; then
+  scripts/setup-standby.sh
+fi
 
 # Summary: versions as seen by the project's role over TCP, and the complete models.
 versions="$(PGPASSWORD="${SEMSEARCH_DB_PASSWORD:-semsearch}" PGCONNECT_TIMEOUT=5 psql -X -q -w -tA -F ' ' \
