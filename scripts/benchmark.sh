@@ -3,6 +3,10 @@
 # docs/benchmarks/:
 #   scripts/benchmark.sh retrieval     PIAF retrieval quality, answers, calibration, tuning  -> retrieval-piaf.md
 #   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS      -> performance.md
+#   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
+#                                      latency by mode at 1 and 16 clients                    -> scale.md
+#                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
+#                                      -Dbenchmark.scale.sizes=10000,100000 to leave out 1M)
 # Extra arguments go to Maven, e.g. -Dbenchmark.questions=0 (all PIAF questions) or -Dbenchmark.tune=false.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,9 +14,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 case "${1:-}" in
   retrieval) test=RetrievalBenchmark ;;
   performance) test=PerformanceBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|performance [maven arguments...]" >&2; exit 2 ;;
+  scale) test=ScaleBenchmark ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|performance|scale [maven arguments...]" >&2; exit 2 ;;
 esac
 shift
 
 scripts/setup.sh
+if [[ "$test" == ScaleBenchmark ]]; then
+  SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
+  export SEMSEARCH_SCALE_DB_NAME
+fi
 exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "$@"

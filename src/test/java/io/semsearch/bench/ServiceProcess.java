@@ -48,9 +48,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
     public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
+        return start(settings, logName, DB_URL);
+    }
+
+    /** The same, on another database. */
+    public static ServiceProcess start(Map<String, String> settings, String logName, String dbUrl) throws Exception {
         Path jar = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the service first: " + jar + " is missing");
+        }
+        if (answers(HttpClient.newHttpClient())) {
+            throw new IllegalStateException("Something already answers on " + baseUrl()
+                    + ": choose another port (-Dbenchmark.port)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dai.djl.offline=true"));
         String javaOpts = System.getProperty("benchmark.java.opts", "");
@@ -62,7 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(PORT));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", DB_URL);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
         env.put("SEMSEARCH_INGEST_SAMPLE_CORPUS", "false");
@@ -75,23 +84,27 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + "; see target/"
                         + logName + ".log");
             }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (answers(client)) {
+                break;
             }
-            if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+            if (System.nanoTime() - started > Duration.ofMinutes(10).toNanos()) {
                 process.destroyForcibly();
-                throw new IllegalStateException("The service was not ready within 3 minutes");
+                throw new IllegalStateException("The service was not ready within 10 minutes");
             }
             Thread.sleep(25);
         }
         return new ServiceProcess(process, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Whether a service on the port says it is ready. */
+    private static boolean answers(HttpClient client) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening (yet)
+        }
     }
 
     public static String baseUrl() {
