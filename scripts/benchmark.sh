@@ -6,6 +6,10 @@
 #   scripts/benchmark.sh streaming     time to the first SSE event and to done on /api/ask    -> streaming.md
 #   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
 #                                      check; DURATION like 90s, 10m (the default) or 1h      -> soak.md
+#   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
+#                                      latency by mode at 1 and 16 clients                    -> scale.md
+#                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
+#                                      -Dbenchmark.scale.sizes=10000,100000 to leave out 1M)
 # Extra arguments go to Maven, e.g. -Dbenchmark.questions=0 (all PIAF questions) or -Dbenchmark.tune=false.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,7 +19,8 @@ case "${1:-}" in
   soak) test=SoakBenchmark ;;
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|performance|streaming|soak [DURATION] [maven arguments...]" >&2; exit 2 ;;
+  scale) test=ScaleBenchmark ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|performance|streaming|soak [DURATION]|scale [maven arguments...]" >&2; exit 2 ;;
 esac
 shift
 if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
@@ -23,4 +28,8 @@ if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
 fi
 
 scripts/setup.sh
+if [[ "$test" == ScaleBenchmark ]]; then
+  SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
+  export SEMSEARCH_SCALE_DB_NAME
+fi
 exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "$@"

@@ -11,6 +11,9 @@
 #   SEMSEARCH_DB_NAME          service database                   (default: semsearch)
 #   SEMSEARCH_TEST_DB_NAME     test database                      (default: semsearch_test)
 #   SEMSEARCH_BENCH_DB_NAME    benchmark database                 (default: semsearch_bench)
+#   SEMSEARCH_PG_CLUSTER       Debian cluster name                (default: main)
+#   SEMSEARCH_PG_PORT          its port                           (default: 5432)
+#   SEMSEARCH_DB_NAMES         databases to create, space-separated (default: the three above)
 #
 # pgvector: Debian 12 ships no pgvector for PostgreSQL 15 that is recent enough, so when the
 # extension is missing this script adds a deb-src-only entry for Debian 13 (trixie), using the
@@ -20,8 +23,8 @@
 set -euo pipefail
 
 PG_MAJOR=15
-PG_CLUSTER=main
-PG_PORT=5432
+PG_CLUSTER="${SEMSEARCH_PG_CLUSTER:-main}"
+PG_PORT="${SEMSEARCH_PG_PORT:-5432}"
 PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
 PG_EXT_DIR="/usr/share/postgresql/${PG_MAJOR}/extension"
 PGVECTOR_SERIES="0.8"
@@ -29,7 +32,11 @@ TRIXIE_SRC_FILE=/etc/apt/sources.list.d/semsearch-trixie-src.sources
 
 DB_USER="${SEMSEARCH_DB_USER:-semsearch}"
 DB_PASSWORD="${SEMSEARCH_DB_PASSWORD:-semsearch}"
-DB_NAMES=("${SEMSEARCH_DB_NAME:-semsearch}" "${SEMSEARCH_TEST_DB_NAME:-semsearch_test}" "${SEMSEARCH_BENCH_DB_NAME:-semsearch_bench}")
+if [[ -n "${SEMSEARCH_DB_NAMES:-}" ]]; then
+  read -r -a DB_NAMES <<<"$SEMSEARCH_DB_NAMES"
+else
+  DB_NAMES=("${SEMSEARCH_DB_NAME:-semsearch}" "${SEMSEARCH_TEST_DB_NAME:-semsearch_test}" "${SEMSEARCH_BENCH_DB_NAME:-semsearch_bench}")
+fi
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -192,12 +199,12 @@ done
 # ---------------------------------------------------------------- 5. verify password login over TCP
 check_login() {
   PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=5 psql -X -q -w -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" \
-    -d "${DB_NAMES[1]}" -tA -c "select extversion from pg_extension where extname = 'vector'" </dev/null
+    -d "${DB_NAMES[1]:-${DB_NAMES[0]}}" -tA -c "select extversion from pg_extension where extname = 'vector'" </dev/null
 }
 if ! got="$(check_login 2>/dev/null)"; then
   log "setting password of role $DB_USER"
   printf '%s\n' "select format('alter role %I password %L', :'u', :'p') \\gexec" | q -v p="$DB_PASSWORD" -f - >/dev/null
-  got="$(check_login 2>&1)" || die "password login as $DB_USER to 127.0.0.1:$PG_PORT/${DB_NAMES[1]} fails: $got
+  got="$(check_login 2>&1)" || die "password login as $DB_USER to 127.0.0.1:$PG_PORT/${DB_NAMES[1]:-${DB_NAMES[0]}} fails: $got
   (check the 'host ... 127.0.0.1/32' lines of /etc/postgresql/${PG_MAJOR}/${PG_CLUSTER}/pg_hba.conf: Debian's default is scram-sha-256)"
 fi
-[[ "$got" == "${PGVECTOR_SERIES}".* ]] || die "vector extension version in ${DB_NAMES[1]} is '$got', expected ${PGVECTOR_SERIES}.x"
+[[ "$got" == "${PGVECTOR_SERIES}".* ]] || die "vector extension version in ${DB_NAMES[1]:-${DB_NAMES[0]}} is '$got', expected ${PGVECTOR_SERIES}.x"

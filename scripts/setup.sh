@@ -4,6 +4,8 @@
 #   2. scripts/provision-models.sh embedding models in models/
 #   3. scripts/setup-browser.sh    Chromium and chromedriver (the chat page's browser test)
 #   4. scripts/setup-openapi-lint.sh  Redocly's CLI in tools/openapi-lint (scripts/lint-openapi.sh)
+#   5. on request (SEMSEARCH_STANDBY_PORT set): scripts/setup-standby.sh, a streaming standby of the cluster on 5432
+#      on that port, for read replicas (docs/scaling.md)
 # then prints one summary line. Idempotent; safe to re-run. Environment: see both scripts
 # (SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_TEST_DB_NAME, HF_HUB_OFFLINE, ...).
 set -euo pipefail
@@ -13,6 +15,9 @@ scripts/setup-postgres.sh
 scripts/provision-models.sh
 scripts/setup-browser.sh
 scripts/setup-openapi-lint.sh
+if [[ -n "${SEMSEARCH_STANDBY_PORT:-}" ]]; then
+  scripts/setup-standby.sh
+fi
 
 # Summary: versions as seen by the project's role over TCP, and the complete models.
 versions="$(PGPASSWORD="${SEMSEARCH_DB_PASSWORD:-semsearch}" PGCONNECT_TIMEOUT=5 psql -X -q -w -tA -F ' ' \

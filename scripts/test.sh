@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up the machine (scripts/setup.sh: PostgreSQL + pgvector, models, browser, OpenAPI linter), makes the
-# extraction tests' fixtures (scripts/setup-extraction-fixtures.sh: LibreOffice, Debian's French docs), lints the
-# OpenAPI document (scripts/lint-openapi.sh), then runs the full Maven build with tests: mvn -B verify [arguments...]
+# Sets up the machine (scripts/setup.sh: PostgreSQL + pgvector, models, browser, OpenAPI linter;
+# scripts/setup-replica-test.sh: the primary and standby clusters of the read-replica test), makes the extraction
+# tests' fixtures (scripts/setup-extraction-fixtures.sh: LibreOffice, Debian's French docs), lints the OpenAPI
+# document (scripts/lint-openapi.sh), then runs the full Maven build with tests: mvn -B verify [arguments...]
 #   e.g. scripts/test.sh -Dtest=TextCleanerTest
 # SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD and SEMSEARCH_TEST_DB_NAME (see setup-postgres.sh) are
 # passed to the tests as QUARKUS_DATASOURCE_USERNAME, _PASSWORD and the test-profile JDBC URL.
@@ -10,6 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/setup.sh
 scripts/setup-extraction-fixtures.sh
+scripts/setup-replica-test.sh
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
 [[ -n "${SEMSEARCH_TEST_DB_NAME:-}" ]] && export _TEST_QUARKUS_DATASOURCE_JDBC_URL="${_TEST_QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$SEMSEARCH_TEST_DB_NAME}"

@@ -77,6 +77,9 @@ public class ProblemMappers {
     /** Every feature's own failures: each exception says its status, title, field errors and headers. */
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
+        if (e.serverSide() && DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (e.serverSide()) {
             LOG.error(e.title() + " on " + uri.getPath(), e);
         }

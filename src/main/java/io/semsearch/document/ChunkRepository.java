@@ -3,20 +3,10 @@ package io.semsearch.document;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ChunkRepository implements PanacheRepositoryBase<Chunk, UUID> {
-
-    /** A document's chunks without their vectors, in order. */
-    public List<ChunkOutline> outlinesOf(UUID documentId) {
-        return getEntityManager().createQuery("""
-                        select new io.semsearch.document.ChunkOutline(c.ordinal, c.start, c.end, c.tokenCount, c.text)
-                        from Chunk c where c.document.id = :document order by c.ordinal""", ChunkOutline.class)
-                .setParameter("document", documentId)
-                .getResultList();
-    }
 
     public long deleteByDocument(UUID documentId) {
         return delete("document.id", documentId);

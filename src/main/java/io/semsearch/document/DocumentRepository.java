@@ -21,18 +21,6 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
         return find("source", source).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** One page of documents, oldest first, each with its number of chunks. */
-    public List<DocumentSummary> page(int page, int size) {
-        return getEntityManager().createQuery("""
-                        select new io.semsearch.document.DocumentSummary(d.id, d.source, d.title, d.language,
-                            d.embeddingModel, (select count(c) from Chunk c where c.document = d),
-                            d.metadata, d.createdAt, d.updatedAt)
-                        from Document d order by d.createdAt, d.id""", DocumentSummary.class)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-    }
-
     /**
      * Documents whose vectors must be computed again: embedded by another model than the active one (vectors of two
      * models are not comparable), or with chunks stored before sentences had vectors.

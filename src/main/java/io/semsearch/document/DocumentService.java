@@ -6,36 +6,41 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 
-/** Reading and deleting stored documents. Indexing them is the ingest feature's. */
+/**
+ * Reading (from the read datasource, possibly a replica a little behind) and deleting (on the primary) stored
+ * documents. Indexing them is the ingest feature's.
+ */
 @ApplicationScoped
-@Transactional
 public class DocumentService {
 
     private final DocumentRepository documents;
-    private final ChunkRepository chunks;
+    private final DocumentReadRepository reads;
+    private final LexicalStatistics statistics;
 
-    public DocumentService(DocumentRepository documents, ChunkRepository chunks) {
+    public DocumentService(DocumentRepository documents, DocumentReadRepository reads, LexicalStatistics statistics) {
         this.documents = documents;
-        this.chunks = chunks;
+        this.reads = reads;
+        this.statistics = statistics;
     }
 
     /** A document with its chunks (without their vectors). */
     public StoredDocument get(UUID id) {
-        Document document = documents.findByIdOptional(id)
-                .orElseThrow(() -> new DocumentNotFoundException(id.toString()));
-        return new StoredDocument(document, chunks.outlinesOf(id));
+        return reads.find(id).orElseThrow(() -> new DocumentNotFoundException(id.toString()));
     }
 
     /** One page of documents, oldest first, and the number of documents in all. */
     public DocumentPage page(int page, int size) {
-        return new DocumentPage(documents.page(page, size), page, size, documents.count());
+        return reads.page(page, size);
     }
 
     /** Deletes a document with its chunks. */
+    @Transactional
     public void delete(UUID id) {
         if (!documents.deleteById(id)) {
             throw new DocumentNotFoundException(id.toString());
         }
+        documents.flush();
+        statistics.foldQuietly(); // in this transaction: the statistics change as the chunks go
     }
 
     /** A stored document and the outline of its chunks. */

@@ -26,7 +26,12 @@ public interface EmbeddingConfig {
     @WithDefault("e5-small-v2")
     Optional<String> fallbackModel();
 
-    /** Number of texts embedded in one forward pass when indexing. */
+    /**
+     * Number of texts embedded in one forward pass when indexing (texts of similar length go together). With one
+     * thread per predictor, 8 and 16 are within a few percent of each other on 2 cores
+     * (docs/benchmarks/performance.md); the model's int8 activations are quantized per batch, so a text's vector
+     * depends slightly on its batch: 16 keeps the vectors the service computed before.
+     */
     @WithDefault("16")
     int batchSize();
 
@@ -34,8 +39,11 @@ public interface EmbeddingConfig {
     @WithDefault("0")
     int predictors();
 
-    /** ONNX Runtime threads used inside one forward pass. 0 lets ONNX Runtime choose (one per core). */
-    @WithDefault("0")
+    /**
+     * ONNX Runtime threads used inside one forward pass; 0 lets ONNX Runtime choose (one per core). One, with one
+     * predictor per core, keeps every core busy with a forward pass of its own, without threads spinning for others.
+     */
+    @WithDefault("1")
     int intraOpThreads();
 
     /** How long a request waits for a free predictor before failing. */

@@ -31,7 +31,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -58,6 +63,8 @@ public class EmbeddingService {
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
+    /** Threads that run the batches of one call beyond the first, so that every predictor can work on it. */
+    private final ExecutorService callers;
     private final List<String> inputNames;
     private final Timer queryTimer;
     private final Timer passageTimer;
@@ -96,6 +103,12 @@ public class EmbeddingService {
         for (int i = 0; i < poolSize; i++) {
             predictors.add(model.newPredictor());
         }
+        AtomicInteger callerNumber = new AtomicInteger();
+        this.callers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), runnable -> {
+            Thread thread = new Thread(runnable, "embedding-" + callerNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.queryTimer = Timer.builder("semsearch.embedding").tag("kind", "query")
                 .description("Time to embed texts, per call").register(registry);
         this.passageTimer = Timer.builder("semsearch.embedding").tag("kind", "passage")
@@ -181,20 +194,52 @@ public class EmbeddingService {
         return tokenizer.encode(text, false, false).getIds().length;
     }
 
+    /**
+     * Embeds texts in batches of similar length (sorting by length keeps padding, hence wasted compute, low), the
+     * batches spread over the predictors: as many forward passes at once as there are predictors.
+     */
     private <T> List<T> embedAll(List<String> texts, Pooling<T> pooling) {
-        // Sorting by length keeps padding, hence wasted compute, low inside each batch.
         List<Integer> order = IntStream.range(0, texts.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> texts.get(i).length())).toList();
         List<T> results = new ArrayList<>(Collections.nCopies(texts.size(), null));
         int batchSize = Math.max(1, config.batchSize());
+        List<List<Integer>> batches = new ArrayList<>();
         for (int from = 0; from < order.size(); from += batchSize) {
-            List<Integer> batch = order.subList(from, Math.min(order.size(), from + batchSize));
-            List<T> pooled = embedBatch(texts, batch, pooling);
+            batches.add(order.subList(from, Math.min(order.size(), from + batchSize)));
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (int b = 1; b < batches.size(); b++) { // the caller embeds the first batch itself
+            List<Integer> batch = batches.get(b);
+            running.add(callers.submit(() -> embedInto(texts, batch, pooling, results)));
+        }
+        try {
+            if (!batches.isEmpty()) {
+                embedInto(texts, batches.get(0), pooling, results);
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddingException("Interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new EmbeddingException("Embedding failed: " + e.getCause(), e.getCause());
+        } finally {
+            running.forEach(future -> future.cancel(false));
+        }
+        return results;
+    }
+
+    private <T> void embedInto(List<String> texts, List<Integer> batch, Pooling<T> pooling, List<T> results) {
+        List<T> pooled = embedBatch(texts, batch, pooling);
+        synchronized (results) {
             for (int row = 0; row < batch.size(); row++) {
                 results.set(batch.get(row), pooled.get(row));
             }
         }
-        return results;
     }
 
     /** One forward pass over the texts at the given indices, padded to the longest; one result per index. */
@@ -328,6 +373,7 @@ public class EmbeddingService {
 
     @PreDestroy
     public void close() {
+        callers.shutdownNow();
         predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();

@@ -38,6 +38,20 @@ public interface IngestConfig {
     int bulkDocuments();
 
     /**
+     * Chunks embedded together before their documents are written, when indexing many texts at once; while one
+     * group is written, the next is embedded (when {@link #overlapWrites()}). 0: all the texts of a request at once.
+     */
+    @WithDefault("64")
+    int embeddingGroupChunks();
+
+    /**
+     * Write a group of documents while the next group is embedded, rather than after all are embedded.
+     * docs/benchmarks/performance.md measures both.
+     */
+    @WithDefault("true")
+    boolean overlapWrites();
+
+    /**
      * At start, re-embed documents whose vectors come from another model than the active one (vectors of two models
      * are not comparable). When false, the service refuses to start while such documents exist.
      */

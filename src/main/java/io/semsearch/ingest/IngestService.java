@@ -8,10 +8,12 @@ import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.Document;
 import io.semsearch.document.DocumentRepository;
+import io.semsearch.document.LexicalStatistics;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.PassageEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
@@ -26,6 +28,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,18 +49,24 @@ public class IngestService {
     private final EmbeddingService embedding;
     private final DocumentRepository documents;
     private final ChunkRepository chunks;
+    private final LexicalStatistics statistics;
     private final IngestConfig config;
+    /** Runs the embedding of the next group while the request's thread writes the previous one. */
+    private final Executor embeddingDriver;
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
     public IngestService(TextCleaner cleaner, SentenceChunker chunker, EmbeddingService embedding,
-            DocumentRepository documents, ChunkRepository chunks, IngestConfig config, MeterRegistry registry) {
+            DocumentRepository documents, ChunkRepository chunks, LexicalStatistics statistics, IngestConfig config,
+            MeterRegistry registry, ManagedExecutor executor) {
         this.cleaner = cleaner;
         this.chunker = chunker;
         this.embedding = embedding;
         this.documents = documents;
         this.chunks = chunks;
+        this.statistics = statistics;
         this.config = config;
+        this.embeddingDriver = executor;
         this.indexedDocuments = Counter.builder("semsearch.indexed.documents")
                 .description("Documents created or updated").register(registry);
         this.indexedChunks = Counter.builder("semsearch.indexed.chunks")
@@ -96,12 +107,23 @@ public class IngestService {
                 case NEW, CONTENT -> toEmbed.add(prepare(i, request, sha256));
             }
         }
-        List<EmbeddedChunk> embedded = embed(toEmbed.stream().flatMap(p -> p.chunks.stream()).toList());
-        int next = 0;
-        for (Prepared prepared : toEmbed) {
-            List<EmbeddedChunk> own = embedded.subList(next, next + prepared.chunks.size());
-            next += prepared.chunks.size();
-            results[prepared.position] = store(prepared, own, model);
+        // Groups of documents, embedded one after the other; a group is written while the next one is embedded.
+        List<List<Prepared>> groups = groups(toEmbed);
+        CompletableFuture<List<EmbeddedChunk>> next = groups.isEmpty() ? null : embedLater(groups.get(0));
+        for (int g = 0; g < groups.size(); g++) {
+            List<EmbeddedChunk> embedded = join(next);
+            if (g + 1 < groups.size()) {
+                next = embedLater(groups.get(g + 1));
+            }
+            int from = 0;
+            for (Prepared prepared : groups.get(g)) {
+                List<EmbeddedChunk> own = embedded.subList(from, from + prepared.chunks.size());
+                from += prepared.chunks.size();
+                results[prepared.position] = store(prepared, own, model);
+            }
+        }
+        if (!toEmbed.isEmpty()) {
+            statistics.foldQuietly();
         }
         return List.of(results);
     }
@@ -119,6 +141,48 @@ public class IngestService {
                 stored.metadata), stored.contentSha256, stored.title, stored.content, chunker.chunk(stored.content),
                 true);
         store(prepared, embed(prepared.chunks), embedding.activeModel().name());
+        statistics.foldQuietly();
+    }
+
+    /** Consecutive documents of about {@code embedding-group-chunks} chunks each (all in one when 0). */
+    private List<List<Prepared>> groups(List<Prepared> prepared) {
+        List<List<Prepared>> groups = new ArrayList<>();
+        int limit = config.embeddingGroupChunks() > 0 ? config.embeddingGroupChunks() : Integer.MAX_VALUE;
+        List<Prepared> group = new ArrayList<>();
+        int chunks = 0;
+        for (Prepared p : prepared) {
+            if (!group.isEmpty() && chunks + p.chunks.size() > limit) {
+                groups.add(group);
+                group = new ArrayList<>();
+                chunks = 0;
+            }
+            group.add(p);
+            chunks += p.chunks.size();
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /** Embeds a group's chunks: on another thread when writes overlap embedding, else right away. */
+    private CompletableFuture<List<EmbeddedChunk>> embedLater(List<Prepared> group) {
+        List<TextChunk> textChunks = group.stream().flatMap(p -> p.chunks.stream()).toList();
+        if (!config.overlapWrites()) {
+            return CompletableFuture.completedFuture(embed(textChunks));
+        }
+        return CompletableFuture.supplyAsync(() -> embed(textChunks), embeddingDriver);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Map<String, Document> storedBySource(List<IndexRequest> requests) {

@@ -12,9 +12,11 @@ import java.util.function.IntPredicate;
  * exact chunk text {@code content.substring(start, end)}.
  *
  * <ul>
- *   <li>Consecutive sentences are packed greedily (the longest run that fits, found by galloping then bisection, so a
- *       chunk of k sentences costs O(log k) token counts; this assumes a longer text never has fewer tokens); a chunk
- *       may span paragraphs (its text then contains the paragraph separator).</li>
+ *   <li>Consecutive sentences are packed greedily: the longest run whose sentences' token counts add up to the
+ *       budget (each sentence is counted once; with the model's tokenizers a text has as many tokens as its
+ *       whitespace-separated sentences together); the chunk is then counted whole, once, and shortened by a sentence
+ *       at a time in the rare case where it exceeds the budget. A chunk may span paragraphs (its text then contains
+ *       the paragraph separator).</li>
  *   <li>Overlap: a chunk starts with the last {@code overlapSentences} sentences of the previous chunk, fewer if they
  *       do not fit in the budget together with the next new sentence (none if not even one fits). Every chunk holds
  *       at least one sentence not in the previous chunk, so chunking always progresses and terminates.</li>
@@ -77,35 +79,49 @@ public final class SentenceChunker {
                 i++;
                 continue;
             }
+            // Sizes are first estimated as the sum of the sentences' own counts (each sentence counted once), then
+            // the chunk is counted whole, once, and shrunk in the rare case where the estimate was short.
             int start = i;
-            int tokens = -1;
             if (overlapSentences > 0 && previousStart >= 0) {
                 int available = Math.min(overlapSentences, i - previousStart);
                 for (int k = available; k >= 1; k--) {
-                    int t = count(content.substring(units.get(i - k).start(), first.end()));
-                    if (t <= maxTokens) {
+                    if (tokensOf(units, i - k, i) <= maxTokens) {
                         start = i - k;
-                        tokens = t;
                         break;
                     }
                 }
             }
-            if (tokens < 0) {
-                tokens = first.tokens();
+            int from = start;
+            int last = lastFitting(i, runEnd[i], j -> tokensOf(units, from, j) <= maxTokens);
+            String text = content.substring(units.get(start).start(), units.get(last).end());
+            int tokens = start == i && last == i ? first.tokens() : count(text);
+            while (tokens > maxTokens) {
+                if (last > i) {
+                    last--;
+                } else {
+                    start++;
+                }
+                text = content.substring(units.get(start).start(), units.get(last).end());
+                tokens = start == i && last == i ? first.tokens() : count(text);
             }
             int chunkStart = units.get(start).start();
-            int last = lastFitting(i, runEnd[i],
-                    j -> count(content.substring(chunkStart, units.get(j).end())) <= maxTokens);
             int chunkEnd = units.get(last).end();
-            String text = content.substring(chunkStart, chunkEnd);
             List<TextSpan> sentences = units.subList(start, last + 1).stream()
                     .map(u -> new TextSpan(u.start() - chunkStart, u.end() - chunkStart)).toList();
-            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, last == i ? tokens : count(text),
-                    sentences));
+            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, tokens, sentences));
             previousStart = start;
             i = last + 1;
         }
         return chunks;
+    }
+
+    /** Estimated tokens of the sentences {@code from..to}: the sum of their own counts. */
+    private static int tokensOf(List<Unit> units, int from, int to) {
+        int sum = 0;
+        for (int k = from; k <= to; k++) {
+            sum += units.get(k).tokens();
+        }
+        return sum;
     }
 
     /** Sentences, with those over budget replaced by their pieces. */

@@ -2,26 +2,25 @@ package io.semsearch.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.Query;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 /**
- * {@link SearchFilters} as a SQL condition on the {@code document} table, rendered together with the parameters it
- * binds, so that the two cannot drift apart. The condition reads the alias {@code d}.
+ * {@link SearchFilters} as a SQL condition on the {@code document} table, rendered together with the values of its
+ * {@code ?} placeholders, in order, so that the two cannot drift apart. The condition reads the alias {@code d}; lists
+ * are bound as arrays, so that one statement serves any number of ids or sources.
  */
 final class DocumentFilter {
 
-    static final DocumentFilter NONE = new DocumentFilter("true", Map.of());
+    static final DocumentFilter NONE = new DocumentFilter("true", List.of());
 
     private final String sql;
-    private final Map<String, Object> parameters;
+    private final List<Object> parameters;
 
-    private DocumentFilter(String sql, Map<String, Object> parameters) {
+    private DocumentFilter(String sql, List<Object> parameters) {
         this.sql = sql;
         this.parameters = parameters;
     }
@@ -31,24 +30,24 @@ final class DocumentFilter {
             return NONE;
         }
         List<String> conditions = new ArrayList<>();
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<Object> parameters = new ArrayList<>();
         if (!filters.documentIds().isEmpty()) {
-            conditions.add("d.id in (:filterDocumentIds)");
-            parameters.put("filterDocumentIds", filters.documentIds());
+            conditions.add("d.id = any(?)");
+            parameters.add(filters.documentIds().toArray(UUID[]::new));
         }
         if (!filters.sources().isEmpty()) {
-            conditions.add("d.source in (:filterSources)");
-            parameters.put("filterSources", filters.sources());
+            conditions.add("d.source = any(?)");
+            parameters.add(filters.sources().toArray(String[]::new));
         }
         if (!filters.metadata().isEmpty()) {
-            conditions.add("d.metadata @> cast(:filterMetadata as jsonb)");
+            conditions.add("d.metadata @> cast(? as jsonb)");
             try {
-                parameters.put("filterMetadata", json.writeValueAsString(filters.metadata()));
+                parameters.add(json.writeValueAsString(filters.metadata()));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new DocumentFilter(String.join(" and ", conditions), Map.copyOf(parameters));
+        return new DocumentFilter(String.join(" and ", conditions), List.copyOf(parameters));
     }
 
     boolean isEmpty() {
@@ -60,9 +59,8 @@ final class DocumentFilter {
         return sql;
     }
 
-    /** Binds the condition's parameters to a query that holds {@link #sql()}. */
-    Query bind(Query query) {
-        parameters.forEach(query::setParameter);
-        return query;
+    /** The values of the condition's placeholders, in order. */
+    List<Object> parameters() {
+        return parameters;
     }
 }

@@ -3,8 +3,6 @@ package io.semsearch.search;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /** Retrieval settings; docs/benchmarks/retrieval-piaf.md explains the chosen values. */
 @ConfigMapping(prefix = "semsearch.search")
 public interface SearchConfig {
@@ -45,17 +43,23 @@ public interface SearchConfig {
     @WithDefault("2")
     int maxChunksPerDocument();
 
-    /** Lexical ranking: how full text picks chunks and BM25 orders them. */
+    /** Lexical ranking: which chunks BM25 scores, and its constants. */
     Lexical lexical();
 
     interface Lexical {
 
         /**
-         * Chunks that full text ({@code ts_rank_cd}, cheap) hands to BM25 ranking; at least five times the candidates
-         * asked for.
+         * How many chunk occurrences of the query's words (their document frequencies, added up rarest word first)
+         * candidate generation may read: the chunks holding the rarest words whose frequencies fit are scored, the
+         * rarest word's always. Common words still count in the score of the chunks that hold them, but do not pull
+         * in every chunk they occur in, so the cost of a query stays bounded as the store grows.
          */
-        @WithDefault("200")
-        int rankedPool();
+        @WithDefault("300")
+        int candidatePostings();
+
+        /** Most chunks BM25 scores for one query (at least the candidates asked for). */
+        @WithDefault("500")
+        int maxScored();
 
         /** BM25 term-frequency saturation. */
         @WithDefault("1.2")
@@ -64,12 +68,5 @@ public interface SearchConfig {
         /** BM25 length normalisation, 0 (none) to 1 (full). */
         @WithDefault("0.75")
         double b();
-
-        /**
-         * How long the corpus statistics BM25 reads (chunk count, mean chunk length) may be reused before they are
-         * counted again: ranking does not need them exact, and counting reads every chunk.
-         */
-        @WithDefault("30s")
-        Duration statisticsMaxAge();
     }
 }

@@ -1,12 +1,16 @@
 package io.semsearch.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.semsearch.document.SentenceVectors;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,166 +18,217 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The two retrievers, as SQL: pgvector cosine search over the HNSW index, and French full text ranked with BM25. They
- * return ranked {@link Candidate}s; {@link #hits} then reads the few that are kept.
+ * The two retrievers, as SQL on the read datasource (a streaming replica when one is configured, see
+ * docs/scaling.md): pgvector cosine search over the HNSW index, and French full text ranked with BM25. They return
+ * ranked {@link Candidate}s; {@link #hits} then reads the few that are kept.
+ *
+ * <p>Each method is one round trip in autocommit mode: the planner settings go in a first statement of the same
+ * batch, which PostgreSQL runs in the same implicit transaction as the query, so they apply to it alone.
  */
 @ApplicationScoped
 public class SearchRepository {
 
     /**
      * Planned for this very vector (pgjdbc prepares statements server-side after five executions, and generic plans
-     * ignore the vector). Without seq scans: on small tables the planner prefers sorting every row by distance,
-     * detoasting each vector, while the index answers in a fraction of the time at any size. With filters, HNSW
-     * iterative scans keep looking past filtered-out rows.
+     * ignore the vector). Without seq scans: on small tables the planner prefers sorting every row by distance, while
+     * the index answers in a fraction of the time at any size. With filters, HNSW iterative scans keep looking past
+     * filtered-out rows. No JIT: compiling costs more than these queries.
      */
-    private static final String DENSE_SETTINGS = """
-            select set_config('plan_cache_mode', 'force_custom_plan', true),
-                   set_config('enable_seqscan', 'off', true),
-                   set_config('hnsw.ef_search', :ef, true),
-                   set_config('hnsw.iterative_scan', :iterative, true)""";
-
-    /** The nearest chunks taken from the index first, then ordered with ties broken by id. */
     private static final String DENSE = """
+            select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_seqscan', 'off', true),
+                   set_config('jit', 'off', true), set_config('hnsw.ef_search', ?, true),
+                   set_config('hnsw.iterative_scan', ?, true);
             select k.id, k.document_id, k.start_offset, k.end_offset, 1 - k.distance as similarity
             from (select c.id, c.document_id, c.start_offset, c.end_offset,
-                         c.embedding <=> cast(:query as vector) as distance
+                         c.embedding <=> cast(? as vector) as distance
                   from chunk c
                   where %s
-                  order by c.embedding <=> cast(:query as vector) limit :limit) k
+                  order by c.embedding <=> cast(? as vector) limit ?) k
             order by k.distance, k.id""";
 
     /**
-     * The words of a question are OR-ed (a chunk rarely holds all of them; quoted phrases and exclusions keep their
-     * web-search meaning); {@code ts_rank_cd} picks a pool of chunks, which BM25 then ranks: PostgreSQL's own ranking
-     * ignores how rare a word is, so words found in every chunk ("Microsoft" in a corpus about Microsoft) would
-     * otherwise outweigh the ones that tell chunks apart. Document frequencies are counted per query in the GIN index.
+     * BM25 over the chunks that hold the query's rarest words, with corpus statistics read from the tables the
+     * triggers of V4 keep (never counted here), so that the cost of a query does not grow with the chunks its common
+     * words match:
+     * <ol>
+     *   <li>the query's words, each with its document frequency and idf, rarest first;</li>
+     *   <li>candidates: the chunks holding any of the rarest words whose document frequencies add up to at most
+     *       {@code candidate-postings} (the rarest word always), at most {@code max-scored} of them, read through the
+     *       GIN index;</li>
+     *   <li>each candidate's BM25 over all the query's words, from its own tsvector reduced to those words.</li>
+     * </ol>
+     * Quoted phrases and exclusions keep their web-search meaning: a query with either must match as written; other
+     * words are OR-ed (a chunk rarely holds them all). The plan does not depend on the text: generic plans are fine.
      */
     private static final String LEXICAL = """
+            select set_config('jit', 'off', true);
             with input as (
-                select cast(websearch_to_tsquery('semsearch_french', :text) as text) as t),
+                select cast(? as text) as text, cast(? as float8) as k1, cast(? as float8) as b),
             query as (
-                select cast(case when position('!' in t) > 0 then t else replace(t, ' & ', ' | ') end
-                            as tsquery) as q from input),
-            terms as (
-                select distinct lexeme from unnest(tsvector_to_array(to_tsvector('semsearch_french', :text)))
-                    as lexeme),
-            idf as materialized (
-                select t.lexeme, ln(1 + (greatest(:chunks, n.df) - n.df + 0.5) / (n.df + 0.5)) as idf
-                from terms t,
-                lateral (select count(*) as df from chunk c
-                         where c.text_search @@ cast(quote_literal(t.lexeme) as tsquery)) n),
+                select cast(case when position('!' in t) > 0 then t else replace(t, ' & ', ' | ') end as tsquery) as q,
+                       position('!' in t) = 0 and position('<' in t) = 0 as plain
+                from (select cast(websearch_to_tsquery('semsearch_french', input.text) as text) as t from input) w),
+            corpus as (
+                select greatest(coalesce(max(chunks), 0), 1) as chunks,
+                       greatest(coalesce(max(tokens)::float8 / nullif(max(chunks), 0), 1), 1) as average_tokens
+                from corpus_statistics where config = regconfig 'semsearch_french'),
+            terms as materialized (
+                select w.lexeme, coalesce(s.chunks, 0) as df,
+                       ln(1 + (greatest(corpus.chunks, coalesce(s.chunks, 0)) - coalesce(s.chunks, 0) + 0.5)
+                              / (coalesce(s.chunks, 0) + 0.5)) as idf,
+                       sum(coalesce(s.chunks, 0)) over (order by coalesce(s.chunks, 0), w.lexeme) as postings
+                from (select distinct lexeme
+                      from input, unnest(tsvector_to_array(to_tsvector('semsearch_french', input.text))) as lexeme) w
+                cross join corpus
+                left join lexeme_statistics s on s.config = regconfig 'semsearch_french' and s.lexeme = w.lexeme),
+            generating as (
+                select cast(string_agg(quote_literal(lexeme), ' | ') filter (where postings <= ? or postings = df)
+                            as tsquery) as q,
+                       array_agg(lexeme) as lexemes
+                from terms),
             candidates as (
-                select c.id, c.document_id, c.start_offset, c.end_offset, c.text_search, c.token_count,
-                       ts_rank_cd(c.text_search, query.q, 1) as cover
-                from chunk c join document d on d.id = c.document_id, query
-                where c.text_search @@ query.q and %s
-                order by cover desc, c.id limit :pool)
+                select c.id, c.document_id, c.start_offset, c.end_offset, c.token_count,
+                       ts_filter(setweight(c.text_search, 'A', g.lexemes), '{a}') as matched
+                from chunk c, generating g, query
+                where c.text_search @@ g.q and (query.plain or ts_match_vq(c.text_search, query.q)) and %s
+                limit ?)
             select k.id, k.document_id, k.start_offset, k.end_offset,
-                   (select coalesce(sum(idf.idf * (cardinality(u.positions) * (:k1 + 1))
-                           / (cardinality(u.positions) + :k1 * (1 - :b + :b * k.token_count / :avgTokens))), 0)
-                    from unnest(k.text_search) u join idf on idf.lexeme = u.lexeme) as bm25
-            from candidates k
-            order by bm25 desc, k.cover desc, k.id limit :limit""";
+                   (select sum(t.idf * cardinality(u.positions) * (input.k1 + 1)
+                               / (cardinality(u.positions)
+                                  + input.k1 * (1 - input.b + input.b * k.token_count / corpus.average_tokens)))
+                    from unnest(k.matched) u join terms t on t.lexeme = u.lexeme) as bm25
+            from candidates k, corpus, input
+            order by bm25 desc, k.id limit ?""";
 
-    private final EntityManager entityManager;
+    private static final String HITS = """
+            select c.id, d.source, d.title, c.ordinal, c.text, %s%s
+            from chunk c join document d on d.id = c.document_id
+            where c.id = any(?)""";
+
+    private final AgroalDataSource read;
     private final ObjectMapper json;
     private final SearchConfig config;
-    private final CorpusStatistics statistics;
 
-    public SearchRepository(EntityManager entityManager, ObjectMapper json, SearchConfig config,
-            CorpusStatistics statistics) {
-        this.entityManager = entityManager;
+    public SearchRepository(@DataSource("read") AgroalDataSource read, ObjectMapper json, SearchConfig config) {
+        this.read = read;
         this.json = json;
         this.config = config;
-        this.statistics = statistics;
     }
 
     /** The chunks nearest to the query vector, by cosine similarity. */
-    @Transactional
     public List<Candidate> dense(float[] query, int limit, SearchFilters filters) {
         DocumentFilter filter = DocumentFilter.of(filters, json);
-        entityManager.createNativeQuery(DENSE_SETTINGS)
-                .setParameter("ef", Integer.toString(Math.max(config.efSearch(), limit)))
-                .setParameter("iterative", filter.isEmpty() ? "off" : "relaxed_order")
-                .getSingleResult();
         String where = filter.isEmpty() ? "true"
                 : "c.document_id in (select d.id from document d where " + filter.sql() + ")";
-        Query q = filter.bind(entityManager.createNativeQuery(DENSE.formatted(where)))
-                .setParameter("query", vectorLiteral(query))
-                .setParameter("limit", limit);
-        return candidates(q);
+        String vector = vectorLiteral(query);
+        List<Object> parameters = new ArrayList<>(List.of(Integer.toString(Math.max(config.efSearch(), limit)),
+                filter.isEmpty() ? "off" : "relaxed_order", vector));
+        parameters.addAll(filter.parameters());
+        parameters.addAll(List.of(vector, limit));
+        return candidates(DENSE.formatted(where), parameters);
     }
 
     /** The chunks that share words with the text, best BM25 first. */
-    @Transactional
     public List<Candidate> lexical(String text, int limit, SearchFilters filters) {
-        entityManager.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .getSingleResult(); // planned for this text, see DENSE_SETTINGS
         DocumentFilter filter = DocumentFilter.of(filters, json);
-        CorpusStatistics.Snapshot corpus = statistics.current();
+        String where = filter.isEmpty() ? "true"
+                : "c.document_id in (select d.id from document d where " + filter.sql() + ")";
         SearchConfig.Lexical lexical = config.lexical();
-        Query q = filter.bind(entityManager.createNativeQuery(LEXICAL.formatted(filter.sql())))
-                .setParameter("text", text)
-                .setParameter("chunks", (double) corpus.chunks())
-                .setParameter("avgTokens", corpus.averageTokens())
-                .setParameter("k1", lexical.k1())
-                .setParameter("b", lexical.b())
-                .setParameter("pool", Math.max(limit * 5, lexical.rankedPool()))
-                .setParameter("limit", limit);
-        return candidates(q);
+        List<Object> parameters = new ArrayList<>(List.of(text, lexical.k1(), lexical.b(),
+                lexical.candidatePostings()));
+        parameters.addAll(filter.parameters());
+        parameters.addAll(List.of(Math.max(limit, lexical.maxScored()), limit));
+        return candidates(LEXICAL.formatted(where), parameters);
     }
 
     /**
      * The kept candidates as hits, in their order: text, document, similarity to the query vector (NaN without one)
      * and, when asked for, the sentences with their stored vectors.
      */
-    @Transactional
     public List<SearchHit> hits(List<Candidate> ranked, float[] queryVector, boolean withSentences) {
         if (ranked.isEmpty()) {
             return List.of();
         }
-        String sentenceColumns = withSentences ? ", c.sentenceSpans, c.sentenceEmbeddings" : "";
-        List<Object[]> rows = entityManager.createQuery("""
-                        select c.id, d.source, d.title, c.ordinal, c.text, c.embedding%s
-                        from Chunk c join c.document d where c.id in :ids""".formatted(sentenceColumns),
-                        Object[].class)
-                .setParameter("ids", ranked.stream().map(Candidate::chunkId).toList())
-                .getResultList();
-        Map<UUID, Object[]> byId = new HashMap<>();
-        rows.forEach(row -> byId.put((UUID) row[0], row));
+        String sql = HITS.formatted(queryVector == null ? "null" : "1 - (c.embedding <=> cast(? as vector))",
+                withSentences ? ", c.sentence_spans, c.sentence_embeddings" : "");
+        Map<UUID, SearchHit> byId = new HashMap<>();
+        Map<UUID, Candidate> candidates = new HashMap<>();
+        ranked.forEach(c -> candidates.put(c.chunkId(), c));
+        try (Connection connection = read.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (queryVector != null) {
+                statement.setString(index++, vectorLiteral(queryVector));
+            }
+            statement.setArray(index, connection.createArrayOf("uuid",
+                    ranked.stream().map(Candidate::chunkId).toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    UUID id = rows.getObject(1, UUID.class);
+                    Candidate candidate = candidates.get(id);
+                    double similarity = rows.getDouble(6);
+                    if (rows.wasNull()) {
+                        similarity = Double.NaN;
+                    }
+                    SentenceVectors sentences = withSentences
+                            ? SentenceVectors.decode(ints(rows.getArray(7)), rows.getBytes(8)) : SentenceVectors.NONE;
+                    byId.put(id, new SearchHit(id, candidate.documentId(), rows.getString(2), rows.getString(3),
+                            rows.getInt(4), candidate.start(), candidate.end(), rows.getString(5), candidate.score(),
+                            similarity, sentences));
+                }
+            }
+        } catch (SQLException e) {
+            throw new SearchException("Reading the retrieved passages failed: " + e.getMessage(), e);
+        }
         List<SearchHit> hits = new ArrayList<>(ranked.size());
         for (Candidate candidate : ranked) {
-            Object[] row = byId.get(candidate.chunkId());
-            if (row == null) {
-                continue; // deleted since it was ranked
+            SearchHit hit = byId.get(candidate.chunkId());
+            if (hit != null) { // null: deleted since it was ranked
+                hits.add(hit);
             }
-            double similarity = queryVector == null ? Double.NaN : dot(queryVector, (float[]) row[5]);
-            SentenceVectors sentences = withSentences ? SentenceVectors.decode((int[]) row[6], (byte[]) row[7])
-                    : SentenceVectors.NONE;
-            hits.add(new SearchHit(candidate.chunkId(), candidate.documentId(), (String) row[1], (String) row[2],
-                    (Integer) row[3], candidate.start(), candidate.end(), (String) row[4], candidate.score(),
-                    similarity, sentences));
         }
         return hits;
     }
 
-    private static List<Candidate> candidates(Query query) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            candidates.add(new Candidate((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(),
-                    ((Number) r[3]).intValue(), ((Number) r[4]).doubleValue()));
+    /** Runs a batch of settings then one query, and reads its rows as candidates. */
+    private List<Candidate> candidates(String sql, List<Object> parameters) {
+        try (Connection connection = read.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof UUID[] ids) {
+                    statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
+                } else if (value instanceof String[] strings) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", strings));
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            statement.execute();
+            statement.getMoreResults(); // past the settings
+            List<Candidate> candidates = new ArrayList<>();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                            rows.getInt(3), rows.getInt(4), rows.getDouble(5)));
+                }
+            }
+            return candidates;
+        } catch (SQLException e) {
+            throw new SearchException("Search failed: " + e.getMessage(), e);
         }
-        return candidates;
     }
 
-    /** Cosine similarity of unit vectors. */
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+    private static int[] ints(Array array) throws SQLException {
+        if (array == null) {
+            return null;
         }
-        return sum;
+        Integer[] boxed = (Integer[]) array.getArray();
+        int[] values = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
     }
 
     static String vectorLiteral(float[] vector) {

@@ -37,16 +37,16 @@ public class SearchService {
 
     private Retrieval retrieve(SearchQuery query, boolean withSentences) {
         long started = System.nanoTime();
+        int candidates = Math.max(config.candidates(), query.k());
+        // Full text needs no vector: in hybrid mode it runs on another connection while the query is embedded.
+        CompletableFuture<List<Candidate>> lexical = query.mode() != SearchMode.HYBRID ? null
+                : executor.supplyAsync(() -> repository.lexical(query.text(), candidates, query.filters()));
         float[] vector = query.mode() == SearchMode.LEXICAL ? null : embedding.embedQuery(query.text());
         long embedded = System.nanoTime();
-        int candidates = Math.max(config.candidates(), query.k());
         List<Candidate> ranked = switch (query.mode()) {
             case DENSE -> repository.dense(vector, candidates, query.filters());
             case LEXICAL -> repository.lexical(query.text(), candidates, query.filters());
             case HYBRID -> {
-                // the two retrievers run at once, on two connections
-                CompletableFuture<List<Candidate>> lexical = executor.supplyAsync(
-                        () -> repository.lexical(query.text(), candidates, query.filters()));
                 List<Candidate> dense = repository.dense(vector, candidates, query.filters());
                 yield RankFusion.reciprocalRankFusion(List.of(dense, join(lexical)),
                         List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());

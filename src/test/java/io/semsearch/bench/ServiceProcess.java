@@ -55,6 +55,11 @@ public final class ServiceProcess implements AutoCloseable {
         return start(DB_URL, PORT, settings, logName);
     }
 
+    /** The same, on another database. */
+    public static ServiceProcess start(Map<String, String> settings, String logName, String dbUrl) throws Exception {
+        return start(dbUrl, PORT, settings, logName);
+    }
+
     /**
      * Starts the service on a database and port of the caller's, with extra configuration (environment variables),
      * and waits until it is ready; its output goes to target/LOGNAME.log.
@@ -64,6 +69,10 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the service first: " + jar + " is missing");
+        }
+        if (answers(HttpClient.newHttpClient(), port)) {
+            throw new IllegalStateException("Something already answers on port " + port
+                    + ": choose another one (-Dbenchmark.port)");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dai.djl.offline=true"));
         String javaOpts = System.getProperty("benchmark.java.opts", "");
@@ -92,23 +101,28 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + "; see target/"
                         + logName + ".log");
             }
-            try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException e) {
-                // not listening yet
+            if (answers(client, port)) {
+                break;
             }
-            if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+            if (System.nanoTime() - started > Duration.ofMinutes(10).toNanos()) {
                 process.destroyForcibly();
-                throw new IllegalStateException("The service was not ready within 3 minutes");
+                throw new IllegalStateException("The service was not ready within 10 minutes");
             }
             Thread.sleep(25);
         }
         return new ServiceProcess(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Whether a service on the port says it is ready. */
+    private static boolean answers(HttpClient client, int port) throws InterruptedException {
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + port + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening (yet)
+        }
     }
 
     /** The benchmarks' service ({@code benchmark.port}). */
