@@ -23,8 +23,14 @@ public interface AnswerGenerator {
      * @param text the answer with its [n] markers, null when abstaining
      * @param citations the passages cited, numbered from 1 in order, best first
      * @param reason why there is no answer, null when answered
+     * @param shortAnswer the fact asked for, as a span of a cited passage; null when the question asks for an
+     *     explanation or no span was found
      */
-    record GeneratedAnswer(String text, List<Citation> citations, String reason) {
+    record GeneratedAnswer(String text, List<Citation> citations, String reason, ShortAnswer shortAnswer) {
+
+        public GeneratedAnswer(String text, List<Citation> citations, String reason) {
+            this(text, citations, reason, null);
+        }
 
         public static GeneratedAnswer abstain(String reason) {
             return new GeneratedAnswer(null, List.of(), reason);
@@ -41,5 +47,13 @@ public interface AnswerGenerator {
      * @param score the answering sentence's score
      */
     record Citation(SearchHit passage, int highlightStart, int highlightEnd, double score) {
+    }
+
+    /**
+     * The short answer: {@code citations.get(citation - 1).passage().text().substring(start, end)} is {@code text}.
+     *
+     * @param citation the number of the cited passage that holds it, from 1
+     */
+    record ShortAnswer(String text, int citation, int start, int end) {
     }
 }

@@ -24,7 +24,7 @@ import static io.semsearch.bench.Report.pct;
 class RetrievalBenchmark {
 
     static final long SEED = 20_241_118L;
-    static final int QUESTIONS = Integer.getInteger("benchmark.questions", 2000);
+    static final int QUESTIONS = Integer.getInteger("benchmark.questions", 0);
     static final int ASK_QUESTIONS = Integer.getInteger("benchmark.ask-questions", 1000);
     static final int TUNING_QUESTIONS = Integer.getInteger("benchmark.tuning-questions", 1000);
     static final boolean TUNE = Boolean.parseBoolean(System.getProperty("benchmark.tune", "true"));
@@ -38,7 +38,7 @@ class RetrievalBenchmark {
     @Test
     void piaf() throws Exception {
         Piaf piaf = Piaf.load();
-        List<Piaf.Question> questions = piaf.sample(QUESTIONS, SEED);
+        List<Piaf.Question> questions = piaf.sample(Piaf.Part.TEST, QUESTIONS, SEED);
         SampleQuestions samples = SampleQuestions.load();
         Report report = new Report("Retrieval quality on PIAF");
         long started = System.nanoTime();
@@ -84,7 +84,7 @@ class RetrievalBenchmark {
         }
 
         if (TUNE) {
-            tuningSection(report, piaf, questions.subList(0, Math.min(TUNING_QUESTIONS, questions.size())));
+            tuningSection(report, piaf, piaf.sample(Piaf.Part.TRAIN, TUNING_QUESTIONS, SEED));
         }
         report.line(String.format(Locale.ROOT, "Total time of the benchmark: %.1f min.",
                 (System.nanoTime() - started) / 60e9));
