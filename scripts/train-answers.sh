@@ -5,7 +5,9 @@
 #   src/main/resources/answer/weights.properties          sentence ranking, short answers, relevance gate
 # It indexes PIAF and the sample articles in-process into the benchmark database (SEMSEARCH_BENCH_DB_NAME, default
 # semsearch_bench; kept between runs), collects the features of every train question into target/training/, then fits.
-#   scripts/train-answers.sh             collect and fit (about 15 min on 2 cores)
+#   scripts/train-answers.sh             collect and fit (fusion: every train question; answers: a seeded sample of
+#                                        2,000, -Dtraining.answer-questions=0 for all; 30-60 min on a busy 2-core machine)
+#   -Dtraining.reuse-fusion=true         reuse target/training/fusion.json instead of collecting it again
 #   scripts/train-answers.sh --fit-only  fit again from target/training/ (seconds), e.g. after changing span features
 # Rebuild (mvn package) afterwards: the service reads the weights from its classpath.
 set -euo pipefail

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /api/ask on the five sample articles, with the real model and PostgreSQL. */
@@ -68,6 +69,26 @@ class AskApiTest {
         }
         assertNotNull(answer.get("timings.totalMs"));
         assertTrue(answer.getDouble("timings.embedMs") > 0);
+    }
+
+    @Test
+    void aQuestionForAnAmountGetsItAsTheShortAnswerWithExactOffsets() {
+        JsonPath answer = ask(Map.of("question", "Combien Microsoft a-t-il investi dans OpenAI ?"));
+        assertTrue(answer.getBoolean("answered"));
+        Map<String, Object> shortAnswer = answer.getMap("shortAnswer");
+        assertNotNull(shortAnswer, answer.prettify());
+        int n = (Integer) shortAnswer.get("citation");
+        String passage = answer.getString("citations[" + (n - 1) + "].text");
+        assertEquals(shortAnswer.get("text"),
+                passage.substring((Integer) shortAnswer.get("start"), (Integer) shortAnswer.get("end")));
+        assertTrue(((String) shortAnswer.get("text")).contains("13 milliards"), answer.prettify());
+    }
+
+    @Test
+    void aQuestionAskingWhyHasNoShortAnswer() {
+        JsonPath answer = ask(Map.of("question", "Pourquoi Microsoft a-t-il recruté l’équipe d’Inflection ?"));
+        assertTrue(answer.getBoolean("answered"));
+        assertNull(answer.get("shortAnswer"), answer.prettify());
     }
 
     @Test

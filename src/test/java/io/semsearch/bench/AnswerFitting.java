@@ -69,17 +69,25 @@ class AnswerFitting {
         LinearModel model = ConditionalLogit.fitConditional(FusionTraining.features(), groups, L2);
         int rrfTop = 0;
         int learnedTop = 0;
+        int denseTop = 0;
+        int lexicalTop = 0;
         int reciprocalDense = FusionTraining.features().indexOf("dense-reciprocal-rank");
         int reciprocalLexical = FusionTraining.features().indexOf("lexical-reciprocal-rank");
         for (AnswerTraining.FusionQuery q : queries) {
             int byRrf = argmax(q.features(), f -> rrf(f[reciprocalDense]) + rrf(f[reciprocalLexical]));
             int byModel = argmax(q.features(), model::score);
             rrfTop += byRrf >= 0 && q.relevant().get(byRrf) ? 1 : 0;
+            int byDense = argmax(q.features(), f -> f[reciprocalDense]);
+            int byLexical = argmax(q.features(), f -> f[reciprocalLexical]);
+            denseTop += byDense >= 0 && q.features().get(byDense)[reciprocalDense] == 1 && q.relevant().get(byDense) ? 1 : 0;
+            lexicalTop += byLexical >= 0 && q.features().get(byLexical)[reciprocalLexical] == 1
+                    && q.relevant().get(byLexical) ? 1 : 0;
             learnedTop += byModel >= 0 && q.relevant().get(byModel) ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "fusion (train, in-sample, before diversification): top-1 RRF %.1f %%, learned %.1f %%"
-                + " of %d questions%n", 100.0 * rrfTop / queries.size(), 100.0 * learnedTop / queries.size(),
-                queries.size());
+        System.out.printf(Locale.ROOT, "fusion (train, in-sample, before diversification): top-1 dense %.1f %%, lexical "
+                + "%.1f %%, RRF %.1f %%, learned %.1f %% of %d questions%n", 100.0 * denseTop / queries.size(),
+                100.0 * lexicalTop / queries.size(), 100.0 * rrfTop / queries.size(),
+                100.0 * learnedTop / queries.size(), queries.size());
         List<String> lines = new ArrayList<>(header("Learned fusion of dense and lexical retrieval (search.ScoreFusion)",
                 groups.size() + " PIAF train questions whose paragraph either retriever returned among its "
                         + "candidates; conditional logistic regression (softmax over each question's candidates), "
@@ -119,13 +127,19 @@ class AnswerFitting {
         // 3. spans of the best sentences, for questions that ask for a fact
         Random random = new Random(AnswerTraining.SEED);
         List<ConditionalLogit.Group> spanGroups = new ArrayList<>();
+        int factual = 0;
+        int exactCandidate = 0;
+        double bestF1Sum = 0;
         for (AnswerTraining.AnswerQuery q : piaf) {
             List<Span> spans = spans(q, sentence, second);
             if (spans.isEmpty()) {
                 continue;
             }
+            factual++;
             double[] f1 = spans.stream().mapToDouble(s -> SquadMetric.f1(s.text(), q.answers())).toArray();
             double bestF1 = java.util.Arrays.stream(f1).max().orElse(0);
+            exactCandidate += bestF1 == 1 ? 1 : 0;
+            bestF1Sum += bestF1;
             if (bestF1 < 0.5) {
                 continue;
             }
@@ -145,6 +159,8 @@ class AnswerFitting {
                     target));
         }
         LinearModel span = ConditionalLogit.fitConditional(SpanFeatures.FEATURES, spanGroups, L2);
+        System.out.printf(Locale.ROOT, "span candidates (train): %d questions with spans, an exact one for %.1f %%, "
+                + "best F1 reachable %.1f%n", factual, 100.0 * exactCandidate / factual, 100 * bestF1Sum / factual);
 
         // 4. in-sample choices: the sentence margin and the lowest span score worth showing
         double margin = chooseMargin(piaf, sentence, second);

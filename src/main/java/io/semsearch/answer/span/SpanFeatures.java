@@ -76,38 +76,11 @@ public final class SpanFeatures {
         List<Token> tokens = Token.tokenize(text, sentenceStart, sentenceEnd);
         List<Set<String>> tokenTerms = tokens.stream().map(t -> t.isWord() ? LexicalOverlap.terms(t.text())
                 : Set.<String>of()).toList();
-        boolean[] isQuestionWord = new boolean[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            isQuestionWord[i] = tokenTerms.get(i).stream().anyMatch(question.terms()::contains);
-        }
+        boolean[] isQuestionWord = questionWords(question, tokenTerms);
         List<Span> spans = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!canStart(tokens.get(i))) {
-                continue;
-            }
-            for (int j = i + 1; j <= Math.min(tokens.size(), i + MAX_TOKENS); j++) {
-                Token last = tokens.get(j - 1);
-                if (STRONG_PUNCTUATION.contains(last.text())) {
-                    break;
-                }
-                if (!canEnd(last)) {
-                    continue;
-                }
-                spans.add(span(question, text, tokens, tokenTerms, isQuestionWord, i, j, null, sentence,
-                        sentenceScore, sentenceRank));
-            }
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            if (OPENING_QUOTES.contains(tokens.get(i).text())) {
-                for (int j = i + 2; j < Math.min(tokens.size(), i + 2 + MAX_TOKENS + 2); j++) {
-                    String closing = tokens.get(j).text();
-                    if (closing.equals("»") || closing.equals("”") || closing.equals("\"")) {
-                        spans.add(span(question, text, tokens, tokenTerms, isQuestionWord, i + 1, j,
-                                SpanShape.QUOTED, sentence, sentenceScore, sentenceRank));
-                        break;
-                    }
-                }
-            }
+        for (int[] c : candidates(tokens)) {
+            spans.add(span(question, text, tokens, tokenTerms, isQuestionWord, c[0], c[1],
+                    c[2] == 1 ? SpanShape.QUOTED : null, sentence, sentenceScore, sentenceRank));
         }
         return spans;
     }
@@ -118,9 +91,60 @@ public final class SpanFeatures {
         if (expected.isEmpty()) {
             return false;
         }
-        int questionShare = FEATURES.indexOf("question-word-share");
-        return spans(question, text, sentenceStart, sentenceEnd, 0, 0, 0).stream()
-                .anyMatch(s -> expected.contains(s.shape()) && s.features()[questionShare] == 0);
+        List<Token> tokens = Token.tokenize(text, sentenceStart, sentenceEnd);
+        List<Set<String>> tokenTerms = tokens.stream().map(t -> t.isWord() ? LexicalOverlap.terms(t.text())
+                : Set.<String>of()).toList();
+        boolean[] isQuestionWord = questionWords(question, tokenTerms);
+        for (int[] c : candidates(tokens)) {
+            boolean repeats = false;
+            for (int t = c[0]; t < c[1] && !repeats; t++) {
+                repeats = isQuestionWord[t];
+            }
+            SpanShape shape = c[2] == 1 ? SpanShape.QUOTED : shape(tokens.subList(c[0], c[1]), c[0] == 0);
+            if (!repeats && expected.contains(shape)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean[] questionWords(Question question, List<Set<String>> tokenTerms) {
+        boolean[] isQuestionWord = new boolean[tokenTerms.size()];
+        for (int i = 0; i < isQuestionWord.length; i++) {
+            isQuestionWord[i] = tokenTerms.get(i).stream().anyMatch(question.terms()::contains);
+        }
+        return isQuestionWord;
+    }
+
+    /** The candidate spans as {first token, end token, 1 when quoted else 0}. */
+    private static List<int[]> candidates(List<Token> tokens) {
+        List<int[]> candidates = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!canStart(tokens.get(i))) {
+                continue;
+            }
+            for (int j = i + 1; j <= Math.min(tokens.size(), i + MAX_TOKENS); j++) {
+                Token last = tokens.get(j - 1);
+                if (STRONG_PUNCTUATION.contains(last.text())) {
+                    break;
+                }
+                if (canEnd(last)) {
+                    candidates.add(new int[] {i, j, 0});
+                }
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (OPENING_QUOTES.contains(tokens.get(i).text())) {
+                for (int j = i + 2; j < Math.min(tokens.size(), i + 2 + MAX_TOKENS + 2); j++) {
+                    String closing = tokens.get(j).text();
+                    if (closing.equals("»") || closing.equals("”") || closing.equals("\"")) {
+                        candidates.add(new int[] {i + 1, j, 1});
+                        break;
+                    }
+                }
+            }
+        }
+        return candidates;
     }
 
     private static Span span(Question question, String text, List<Token> tokens, List<Set<String>> tokenTerms,
