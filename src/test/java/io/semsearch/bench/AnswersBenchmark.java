@@ -63,18 +63,23 @@ class AnswersBenchmark {
         }
         String beforeLabel = System.getProperty("benchmark.before-label", "");
         ObjectMapper json = new ObjectMapper();
-        if (!BEFORE_RESULTS.isBlank() && !BEFORE_ONLY && java.nio.file.Files.exists(Path.of(BEFORE_RESULTS))) {
-            builds.add(json.readValue(Path.of(BEFORE_RESULTS).toFile(), Measures.class));
-        } else if (!BEFORE.isBlank()) {
-            builds.add(measure(beforeLabel.isBlank() ? "before (" + Path.of(BEFORE).getFileName() + ")" : beforeLabel,
-                    Path.of(BEFORE), piaf, test,
-                    false));
-            if (BEFORE_ONLY) {
-                json.writeValue(Path.of(BEFORE_RESULTS).toFile(), builds.get(0));
-                return;
-            }
+        if (BEFORE_ONLY) {
+            json.writeValue(Path.of(BEFORE_RESULTS).toFile(), measure(beforeLabel.isBlank() ? "before" : beforeLabel,
+                    Path.of(BEFORE), piaf, test, false));
+            return;
         }
-        builds.add(measure("after", ServiceProcess.ROOT, piaf, test, true));
+        Measures after = measure("after", ServiceProcess.ROOT, piaf, test, true);
+        if (!BEFORE_RESULTS.isBlank()) {
+            Path results = Path.of(BEFORE_RESULTS);
+            for (int waited = 0; !java.nio.file.Files.exists(results) && waited < 60; waited++) {
+                Thread.sleep(60_000); // the before build may still be measured elsewhere
+            }
+            builds.add(json.readValue(results.toFile(), Measures.class));
+        } else if (!BEFORE.isBlank()) {
+            builds.add(measure(beforeLabel.isBlank() ? "before (" + Path.of(BEFORE).getFileName() + ")"
+                    : beforeLabel, Path.of(BEFORE), piaf, test, false));
+        }
+        builds.add(after);
         try (ServiceProcess service = ServiceProcess.start(Map.of(), "benchmark-answers")) {
             model = RetrievalBenchmark.modelOf(Api.get("/q/health/ready", Map.of()));
         }
@@ -113,7 +118,6 @@ class AnswersBenchmark {
         rows.add(row("p50 latency of /api/ask (client)", builds, b -> num(b.askP50(), 1) + " ms"));
         report.table(header, rows);
 
-        Measures after = builds.get(builds.size() - 1);
         report.line("Short answers by the answer type the question asks for (after):");
         report.line("");
         List<List<String>> typeRows = new ArrayList<>();
