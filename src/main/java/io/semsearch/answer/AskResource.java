@@ -33,7 +33,8 @@ public class AskResource {
     @POST
     @Operation(summary = "Answer a question with cited passages",
             description = "Retrieves passages (hybrid), then answers with the best one to three of their sentences, "
-                    + "each followed by [n], the number of its citation. Abstains (answered: false) when nothing "
+                    + "each followed by [n], the number of its citation, and, for a question asking for a fact, the "
+                    + "short answer (shortAnswer: a span of a cited passage). Abstains (answered: false) when nothing "
                     + "relevant is indexed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = AskRequest.class), examples = {
             @ExampleObject(name = "question", value = "{\"question\": \"Combien Microsoft a-t-il investi dans OpenAI ?\"}"),

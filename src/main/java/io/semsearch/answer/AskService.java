@@ -56,8 +56,8 @@ public class AskService {
                             + "passages hold at most %.0f %% of the question's words.",
                     best, minSimilarity, 100 * relevance[2]));
         } else {
-            // The gate looks at the best passage only: once the question is on topic, a passage that the
-            // fusion ranked high but the model scored lower may still hold the answer.
+            // Once the retrieval as a whole is judged relevant, every passage is a candidate: one that the fusion
+            // ranked high but the model scored lower may still hold the answer.
             generated = generator.generate(question.text(), retrieval.queryVector(), retrieval.hits());
         }
         long done = System.nanoTime();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semsearch.answer.AnswerTrainingData;
 import io.semsearch.answer.RelevanceGate;
-import io.semsearch.answer.span.QuestionAnalysis;
 import io.semsearch.answer.span.SentenceFeatures;
 import io.semsearch.answer.span.Span;
 import io.semsearch.answer.span.SpanFeatures;
@@ -393,10 +392,5 @@ class AnswerFitting {
                 "# AnswerFitting.java) on " + LocalDate.now() + ", from " + data + ".",
                 "# The PIAF test part (articles 0, 4, 8, ... of the file) is never used here. Fit again after changing",
                 "# the features; any weight may be overridden here by hand, at the cost of no longer being learned.");
-    }
-
-    static {
-        // keeps QuestionAnalysis loaded with the rest of the fitting code (used through SpanFeatures)
-        QuestionAnalysis.of("?");
     }
 }
