@@ -1,30 +1,50 @@
 #!/usr/bin/env bash
 # Runs a benchmark against the packaged service on its own database (semsearch_bench) and writes its table to
 # docs/benchmarks/:
-#   scripts/benchmark.sh retrieval     PIAF retrieval quality, answers, calibration, tuning  -> retrieval-piaf.md
-#   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS      -> performance.md
-#   scripts/benchmark.sh streaming     time to the first SSE event and to done on /api/ask    -> streaming.md
+#   scripts/benchmark.sh retrieval     PIAF test part: retrieval per mode; tuning on the train part -> retrieval-piaf.md
+#   scripts/benchmark.sh answers       PIAF test part: short answers, answer sentences, abstention  -> answers.md
+#   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS             -> performance.md
+#   scripts/benchmark.sh streaming     time to the first SSE event and to done on /api/ask           -> streaming.md
 #   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
-#                                      check; DURATION like 90s, 10m (the default) or 1h      -> soak.md
+#                                      check; DURATION like 90s, 10m (the default) or 1h             -> soak.md
 #   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
-#                                      latency by mode at 1 and 16 clients                    -> scale.md
+#                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
 #                                      -Dbenchmark.scale.sizes=10000,100000 to leave out 1M)
-# Extra arguments go to Maven, e.g. -Dbenchmark.questions=0 (all PIAF questions) or -Dbenchmark.tune=false.
+# Extra arguments go to Maven, e.g. -Dbenchmark.tune=false. For answers, --before REV first builds commit REV in
+# target/before-REV (git archive; the models are linked, not copied) and measures it too, for a before/after table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "${1:-}" in
   retrieval) test=RetrievalBenchmark ;;
+  answers) test=AnswersBenchmark ;;
   soak) test=SoakBenchmark ;;
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
   scale) test=ScaleBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|performance|streaming|soak [DURATION]|scale [maven arguments...]" >&2; exit 2 ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale [maven arguments...]" >&2; exit 2 ;;
 esac
 shift
 if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
   set -- "-Dsoak.duration=$1" "${@:2}"
+fi
+
+before=()
+if [[ "${1:-}" == "--before" ]]; then
+  rev="$2"; shift 2
+  dir="$PWD/target/before-$rev"
+  if [[ ! -f "$dir/target/quarkus-app/quarkus-run.jar" ]]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$rev" | tar -x -C "$dir"
+    for model in models/*/; do
+      for file in "$model"*; do
+        [[ "$file" == *model.properties ]] || ln -sf "$PWD/$file" "$dir/$file"
+      done
+    done
+    (cd "$dir" && mvn -B -q package -DskipTests)
+  fi
+  before=("-Dbenchmark.before=$dir")
 fi
 
 scripts/setup.sh
@@ -32,4 +52,4 @@ if [[ "$test" == ScaleBenchmark ]]; then
   SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
   export SEMSEARCH_SCALE_DB_NAME
 fi
-exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "$@"
+exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "$@"

@@ -25,10 +25,6 @@ public interface AnswerConfig {
     @WithDefault("25")
     int minSentenceLength();
 
-    /** Weight of lexical overlap (rarity-weighted share of the question's words in the sentence) in a sentence score. */
-    @WithDefault("0.5")
-    double lexicalWeight();
-
     /**
      * Sentences embedded again, each on its own, to be scored: the best ones by the vectors their chunk was stored
      * with, among which the answer is then chosen. A stored vector is pooled from its chunk's forward pass, so it
@@ -38,9 +34,16 @@ public interface AnswerConfig {
     @WithDefault("4")
     int rescoredSentences();
 
-    /** Sentences scoring more than this below the best one are left out of the answer. */
-    @WithDefault("0.04")
-    double sentenceMargin();
+    /** Best sentences (of the final ranking) whose spans are candidate short answers. */
+    @WithDefault("3")
+    int shortAnswerSentences();
+
+    /**
+     * Classpath resource with the learned weights of sentence ranking, short answers and abstention, as fitted on
+     * the PIAF train part by scripts/train-answers.sh.
+     */
+    @WithDefault("answer/weights.properties")
+    String weights();
 
     /**
      * Abstain when no retrieved passage has at least this cosine similarity to the question. Empty: the value

@@ -54,25 +54,38 @@ public interface AnswerGenerator {
      * @param text the answer with its [n] markers, null when abstaining
      * @param citations the passages cited, numbered from 1 in order, best first
      * @param reason why there is no answer, null when answered
+     * @param shortAnswer the fact asked for, as a span of a cited passage; null when the question asks for an
+     *     explanation or no span was found
      * @param generator what wrote the answer: {@link #EXTRACTIVE}, or another generator's name; null when abstaining
      * @param fallbackReason why the configured generator's answer was set aside for this one; null when it was not
      */
-    record GeneratedAnswer(String text, List<Citation> citations, String reason, String generator,
-            String fallbackReason) {
+    record GeneratedAnswer(String text, List<Citation> citations, String reason, ShortAnswer shortAnswer,
+            String generator, String fallbackReason) {
 
         /** An answer of the extractive generator. */
+        public GeneratedAnswer(String text, List<Citation> citations, String reason, ShortAnswer shortAnswer) {
+            this(text, citations, reason, shortAnswer, EXTRACTIVE, null);
+        }
+
+        /** An answer of the extractive generator, without a short answer. */
         public GeneratedAnswer(String text, List<Citation> citations, String reason) {
-            this(text, citations, reason, EXTRACTIVE, null);
+            this(text, citations, reason, null);
+        }
+
+        /** An answer of another generator, which gives no short answer. */
+        public GeneratedAnswer(String text, List<Citation> citations, String reason, String generator,
+                String fallbackReason) {
+            this(text, citations, reason, null, generator, fallbackReason);
         }
 
         /** No answer, and why; no generator wrote it. */
         public static GeneratedAnswer abstain(String reason) {
-            return new GeneratedAnswer(null, List.of(), reason, null, null);
+            return new GeneratedAnswer(null, List.of(), reason, null, null, null);
         }
 
         /** This answer, standing in for another generator's, which failed for {@code reason}. */
         public GeneratedAnswer asFallback(String reason) {
-            return new GeneratedAnswer(text, citations, this.reason, generator, reason);
+            return new GeneratedAnswer(text, citations, this.reason, shortAnswer, generator, reason);
         }
 
         public boolean answered() {
@@ -86,5 +99,13 @@ public interface AnswerGenerator {
      * @param score the answering sentence's score
      */
     record Citation(SearchHit passage, int highlightStart, int highlightEnd, double score) {
+    }
+
+    /**
+     * The short answer: {@code citations.get(citation - 1).passage().text().substring(start, end)} is {@code text}.
+     *
+     * @param citation the number of the cited passage that holds it, from 1
+     */
+    record ShortAnswer(String text, int citation, int start, int end) {
     }
 }

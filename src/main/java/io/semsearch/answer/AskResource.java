@@ -47,7 +47,8 @@ public class AskResource {
     @POST
     @Operation(operationId = "ask", summary = "Answer a question with cited passages",
             description = "Retrieves passages (hybrid), then answers with the best one to three of their sentences, "
-                    + "each followed by [n], the number of its citation. Abstains (answered: false) when nothing "
+                    + "each followed by [n], the number of its citation, and, for a question asking for a fact, the "
+                    + "short answer (shortAnswer: a span of a cited passage). Abstains (answered: false) when nothing "
                     + "relevant is indexed. With Accept: text/event-stream the answer streams as Server-Sent "
                     + "Events: citations (the retrieved passages), answer (pieces of text), then done (this "
                     + "response) or error (a problem document).")

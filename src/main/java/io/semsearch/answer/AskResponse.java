@@ -17,6 +17,7 @@ public record AskResponse(
         boolean answered,
         @JsonInclude(JsonInclude.Include.ALWAYS) String answer,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ShortAnswer shortAnswer,
         List<Citation> citations,
         String model,
         @JsonInclude(JsonInclude.Include.NON_NULL) String generator,
@@ -42,6 +43,18 @@ public record AskResponse(
     public record Highlight(int start, int end) {
     }
 
+    /**
+     * The fact the question asks for: {@code citations[citation - 1].text.substring(start, end)}. Absent when the
+     * question asks for an explanation (pourquoi, comment, why, how) or no span of the answer's type was found.
+     */
+    public record ShortAnswer(String text, int citation, int start, int end) {
+
+        static ShortAnswer of(AnswerGenerator.ShortAnswer answer) {
+            return answer == null ? null
+                    : new ShortAnswer(answer.text(), answer.citation(), answer.start(), answer.end());
+        }
+    }
+
     @Schema(name = "AskTimings", description = "Milliseconds spent embedding the question, retrieving, answering, in all")
     public record Timings(double embedMs, double searchMs, double answerMs, double totalMs) {
     }
@@ -55,8 +68,9 @@ public record AskResponse(
                     new Highlight(c.highlightStart(), c.highlightEnd())));
         }
         return new AskResponse(answer.question().text(), answer.generated().answered(), answer.generated().text(),
-                answer.generated().reason(), citations, answer.retrieval().model(), answer.generated().generator(),
-                answer.generated().fallbackReason(), new Timings(Measures.millis(answer.retrieval().embedNanos()),
+                answer.generated().reason(), ShortAnswer.of(answer.generated().shortAnswer()), citations,
+                answer.retrieval().model(), answer.generated().generator(), answer.generated().fallbackReason(),
+                new Timings(Measures.millis(answer.retrieval().embedNanos()),
                         Measures.millis(answer.retrieval().searchNanos()), Measures.millis(answer.answerNanos()),
                         Measures.millis(answer.totalNanos())));
     }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
-/** Question answering: hybrid retrieval, a relevance gate, then the answer generator. */
+/**
+ * Question answering: hybrid retrieval, a relevance gate ({@link RelevanceGate}: the best passage's similarity and
+ * the question's words the passages hold), then the answer generator.
+ */
 @ApplicationScoped
 public class AskService {
 
@@ -20,6 +23,7 @@ public class AskService {
     private final AnswerGenerator generator;
     private final EmbeddingService embedding;
     private final AnswerConfig config;
+    private final AnswerWeights weights;
 
     public AskService(SearchService search, AnswerGenerator generator, EmbeddingService embedding,
             AnswerConfig config) {
@@ -27,9 +31,10 @@ public class AskService {
         this.generator = generator;
         this.embedding = embedding;
         this.config = config;
+        this.weights = AnswerWeights.load(config.weights());
     }
 
-    /** Cosine similarity under which a passage is not relevant enough to answer from. */
+    /** The active model's calibrated cosine similarity, from which the relevance gate measures the best passage's. */
     public double minSimilarity() {
         return config.minSimilarity()
                 .or(() -> embedding.activeModel().descriptor().answerMinSimilarity())
@@ -53,20 +58,22 @@ public class AskService {
         if (listener.cancelled()) {
             throw new CancellationException("nobody waits for the answer any more");
         }
-        double threshold = minSimilarity();
+        double minSimilarity = minSimilarity();
         double best = retrieval.hits().stream().mapToDouble(SearchHit::similarity).max().orElse(0);
+        double[] relevance = RelevanceGate.features(question.retrievalText(), retrieval.hits(), minSimilarity);
         AnswerGenerator.GeneratedAnswer generated;
         if (retrieval.hits().isEmpty()) {
             listener.passages(retrieval, List.of());
             generated = AnswerGenerator.GeneratedAnswer.abstain("No indexed passage matches the question.");
-        } else if (best < threshold) {
+        } else if (!RelevanceGate.relevant(weights.relevance(), weights.minRelevance(), relevance)) {
             listener.passages(retrieval, List.of());
             generated = AnswerGenerator.GeneratedAnswer.abstain(String.format(Locale.ROOT,
-                    "Nothing relevant found: the closest passage has similarity %.3f, under the %.3f threshold.",
-                    best, threshold));
+                    "Nothing relevant found: the closest passage has similarity %.3f (calibrated: %.3f) and the "
+                            + "passages hold at most %.0f %% of the question's words.",
+                    best, minSimilarity, 100 * relevance[2]));
         } else {
-            // The gate looks at the best passage only: once the question is on topic, a passage that the
-            // fusion ranked high but the model scored lower may still hold the answer.
+            // Once the retrieval as a whole is judged relevant, every passage is a candidate: one that the fusion
+            // ranked high but the model scored lower may still hold the answer.
             listener.passages(retrieval, retrieval.hits());
             generated = generator.generate(question, retrieval.queryVector(), retrieval.hits(), listener);
         }

@@ -1,6 +1,10 @@
 package io.semsearch.answer;
 
 import io.quarkus.arc.DefaultBean;
+import io.semsearch.answer.span.LexicalOverlap;
+import io.semsearch.answer.span.SentenceFeatures;
+import io.semsearch.answer.span.Span;
+import io.semsearch.answer.span.SpanFeatures;
 import io.semsearch.common.TextSpan;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
@@ -16,14 +20,15 @@ import java.util.Set;
 
 /**
  * Answers with the best one to three sentences of the retrieved passages, each followed by the marker of the passage
- * it comes from. A sentence's score is its cosine similarity to the question (the model, question against sentence)
- * plus a weighted share of the question's content words it holds, rare words counting more. At most one sentence per
- * passage, so that every citation points at exactly one highlighted sentence.
+ * it comes from, and, for a question that asks for a fact, the short answer: a span of one of these sentences.
  *
- * <p>The sentences and their vectors come with the passages, as they were found and pooled at indexing time (from
- * each chunk's own forward pass): they rank the candidates at no model cost; the best few are then embedded on their
- * own, in one model call, and the answer is chosen among them with these vectors (see
- * {@link AnswerConfig#rescoredSentences()}).
+ * <p>Sentences are ranked twice by learned linear scores ({@link AnswerWeights}): first every candidate by the
+ * vector stored with its chunk at indexing (no model call), its share of the question's words, its passage's rank and
+ * whether it holds a span of the shape the question's type expects (a number for "combien", a date for "quand", a
+ * name for "qui"); then the best few, embedded again on their own in one model call, with that vector's similarity
+ * added ({@link AnswerConfig#rescoredSentences()}). The short answer is the best-scoring span of the best sentences
+ * ({@link SpanFeatures}); its sentence is cited first. At most one sentence per passage, so that every citation points
+ * at exactly one highlighted sentence.
  */
 @DefaultBean
 @ApplicationScoped
@@ -33,85 +38,143 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
 
     private final EmbeddingService embedding;
     private final AnswerConfig config;
+    private final AnswerWeights weights;
 
     public ExtractiveAnswerGenerator(EmbeddingService embedding, AnswerConfig config) {
         this.embedding = embedding;
         this.config = config;
+        this.weights = AnswerWeights.load(config.weights());
+    }
+
+    /** The learned weights in use, as read from {@link AnswerConfig#weights()}. */
+    public AnswerWeights weights() {
+        return weights;
     }
 
     @Override
     public GeneratedAnswer generate(String question, float[] questionVector, List<SearchHit> passages) {
+        Ranking ranking = rank(question, questionVector, passages, config.rescoredSentences());
+        if (ranking.candidates().isEmpty()) {
+            return GeneratedAnswer.abstain("The retrieved passages hold no sentence to answer with.");
+        }
+        return compose(ranking, shortAnswer(ranking));
+    }
+
+    /**
+     * The candidate sentences and their two rankings.
+     *
+     * @param rescored how many of the best by the first ranking are embedded again for the second
+     */
+    Ranking rank(String question, float[] questionVector, List<SearchHit> passages, int rescored) {
+        SpanFeatures.Question analysed = SpanFeatures.Question.of(question);
         List<Candidate> candidates = new ArrayList<>();
-        for (SearchHit passage : passages.subList(0, Math.min(passages.size(), config.candidatePassages()))) {
+        List<SearchHit> considered = passages.subList(0, Math.min(passages.size(), config.candidatePassages()));
+        for (int rank = 0; rank < considered.size(); rank++) {
+            SearchHit passage = considered.get(rank);
             SentenceVectors sentences = passage.sentences();
             for (int i = 0; i < sentences.size(); i++) {
-                Candidate candidate = new Candidate(passage, sentences.spans().get(i), sentences.vectors().get(i));
+                Candidate candidate = new Candidate(passage, rank, sentences.spans().get(i), sentences.vectors().get(i));
                 if (isStatement(candidate.sentence())) {
                     candidates.add(candidate);
                 }
             }
         }
-        if (candidates.isEmpty()) {
-            return GeneratedAnswer.abstain("The retrieved passages hold no sentence to answer with.");
-        }
-        List<Double> overlaps = LexicalOverlap.rarityWeightedOverlaps(LexicalOverlap.terms(question),
+        List<Double> overlaps = LexicalOverlap.rarityWeightedOverlaps(analysed.terms(),
                 candidates.stream().map(Candidate::sentence).toList());
-        return compose(candidates, rank(candidates, overlaps, questionVector));
-    }
-
-    /**
-     * The candidates to answer with, best first: the best by their stored vectors, scored again with vectors of their
-     * own; with no re-scoring, every candidate by its stored vector.
-     */
-    private List<Scored> rank(List<Candidate> candidates, List<Double> overlaps, float[] questionVector) {
+        List<double[]> storedFeatures = new ArrayList<>(candidates.size());
         List<Scored> byStoredVector = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
-            byStoredVector.add(new Scored(i, score(questionVector, candidates.get(i).vector(), overlaps.get(i))));
+            Candidate c = candidates.get(i);
+            double[] f = SentenceFeatures.stored(analysed, c.passage().text(), c.span().start(), c.span().end(),
+                    dot(questionVector, c.vector()), overlaps.get(i), c.passageRank());
+            storedFeatures.add(f);
+            byStoredVector.add(new Scored(i, weights.sentence().score(f)));
         }
         byStoredVector.sort(BEST_FIRST);
-        int rescored = Math.max(0, Math.min(config.rescoredSentences(), byStoredVector.size()));
-        if (rescored == 0) {
-            return byStoredVector;
-        }
-        List<Scored> best = byStoredVector.subList(0, rescored);
-        List<float[]> vectors = embedding.embedSentences(best.stream()
+        int count = Math.max(0, Math.min(rescored, byStoredVector.size()));
+        List<Scored> best = byStoredVector.subList(0, count);
+        List<float[]> vectors = count == 0 ? List.of() : embedding.embedSentences(best.stream()
                 .map(s -> candidates.get(s.candidate()).sentence()).toList());
-        List<Scored> ranked = new ArrayList<>(rescored);
-        for (int j = 0; j < rescored; j++) {
+        List<Scored> ranked = new ArrayList<>(count);
+        double[] ownCosines = new double[candidates.size()];
+        java.util.Arrays.fill(ownCosines, Double.NaN);
+        for (int j = 0; j < count; j++) {
             int i = best.get(j).candidate();
-            ranked.add(new Scored(i, score(questionVector, vectors.get(j), overlaps.get(i))));
+            ownCosines[i] = dot(questionVector, vectors.get(j));
+            ranked.add(new Scored(i, weights.rescoredSentence().score(
+                    SentenceFeatures.rescored(ownCosines[i], storedFeatures.get(i)))));
         }
         ranked.sort(BEST_FIRST);
-        return ranked;
+        return new Ranking(analysed, candidates, storedFeatures, byStoredVector, ownCosines,
+                count == 0 ? byStoredVector : ranked);
     }
 
-    private double score(float[] questionVector, float[] sentenceVector, double overlap) {
-        return dot(questionVector, sentenceVector) + config.lexicalWeight() * overlap;
+    /** The best span of the best sentences, when the question asks for a fact and one scores high enough. */
+    private Span shortAnswer(Ranking ranking) {
+        if (!ranking.question().analysis().factual()) {
+            return null;
+        }
+        Span best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Span span : spans(ranking, config.shortAnswerSentences())) {
+            double score = weights.span().score(span.features());
+            if (score > bestScore) {
+                best = span;
+                bestScore = score;
+            }
+        }
+        return bestScore >= weights.minSpanScore() ? best : null;
     }
 
-    private GeneratedAnswer compose(List<Candidate> candidates, List<Scored> ranked) {
+    /** The candidate spans of the best {@code sentences} sentences; a span's sentence is its rank in the ranking. */
+    static List<Span> spans(Ranking ranking, int sentences) {
+        List<Span> spans = new ArrayList<>();
+        for (int r = 0; r < Math.min(sentences, ranking.ranked().size()); r++) {
+            Scored s = ranking.ranked().get(r);
+            Candidate c = ranking.candidates().get(s.candidate());
+            spans.addAll(SpanFeatures.spans(ranking.question(), c.passage().text(), c.span().start(), c.span().end(),
+                    r, s.score(), r));
+        }
+        return spans;
+    }
+
+    private GeneratedAnswer compose(Ranking ranking, Span shortAnswer) {
+        List<Scored> ranked = ranking.ranked();
+        List<Scored> order = new ArrayList<>(ranked);
+        if (shortAnswer != null) {
+            order.remove(shortAnswer.sentence());
+            order.add(0, ranked.get(shortAnswer.sentence()));
+        }
         double best = ranked.get(0).score();
         List<Citation> citations = new ArrayList<>();
         Set<Object> usedPassages = new HashSet<>();
         Set<String> usedSentences = new HashSet<>();
         StringBuilder answer = new StringBuilder();
-        for (Scored s : ranked) {
-            if (citations.size() == config.maxSentences() || s.score() < best - config.sentenceMargin()) {
+        int shortAnswerCitation = 0;
+        for (Scored s : order) {
+            boolean holdsShortAnswer = shortAnswer != null && s == ranked.get(shortAnswer.sentence());
+            if (citations.size() == config.maxSentences()
+                    || (!holdsShortAnswer && s.score() < best - weights.sentenceMargin())) {
                 break;
             }
-            Candidate candidate = candidates.get(s.candidate());
+            Candidate candidate = ranking.candidates().get(s.candidate());
             String normalised = candidate.sentence().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (!usedPassages.add(candidate.passage().chunkId()) || !usedSentences.add(normalised)) {
                 continue;
             }
             citations.add(new Citation(candidate.passage(), candidate.span().start(),
                     candidate.span().end(), s.score()));
+            if (holdsShortAnswer) {
+                shortAnswerCitation = citations.size();
+            }
             if (!answer.isEmpty()) {
                 answer.append(' ');
             }
             answer.append(candidate.sentence()).append(" [").append(citations.size()).append(']');
         }
-        return new GeneratedAnswer(answer.toString(), citations, null);
+        ShortAnswer shortOne = shortAnswerCitation == 0 ? null
+                : new ShortAnswer(shortAnswer.text(), shortAnswerCitation, shortAnswer.start(), shortAnswer.end());
+        return new GeneratedAnswer(answer.toString(), citations, null, shortOne);
     }
 
     /** Headings, captions and questions do not answer: a statement is long enough and ends like a sentence. */
@@ -131,13 +194,26 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
         return sum;
     }
 
-    private record Candidate(SearchHit passage, TextSpan span, float[] vector) {
+    /** A candidate sentence: {@code span} of its passage's text. */
+    record Candidate(SearchHit passage, int passageRank, TextSpan span, float[] vector) {
         String sentence() {
             return passage.text().substring(span.start(), span.end());
         }
     }
 
     /** @param candidate index of the sentence among the candidates */
-    private record Scored(int candidate, double score) {
+    record Scored(int candidate, double score) {
+    }
+
+    /**
+     * The candidates of one question and their rankings.
+     *
+     * @param storedFeatures each candidate's features of the first ranking
+     * @param byStoredVector every candidate, best first by the first ranking
+     * @param ownCosines each candidate's own vector's similarity, NaN when it was not embedded again
+     * @param ranked the final ranking: the rescored candidates, best first
+     */
+    record Ranking(SpanFeatures.Question question, List<Candidate> candidates, List<double[]> storedFeatures,
+            List<Scored> byStoredVector, double[] ownCosines, List<Scored> ranked) {
     }
 }

@@ -3,7 +3,7 @@ package io.semsearch.llm;
 import io.semsearch.answer.AnswerGenerator.Citation;
 import io.semsearch.answer.AnswerGenerator.GeneratedAnswer;
 import io.semsearch.answer.CitationMarkers;
-import io.semsearch.answer.LexicalOverlap;
+import io.semsearch.answer.span.LexicalOverlap;
 import io.semsearch.common.TextSpan;
 import io.semsearch.search.SearchHit;
 

@@ -23,15 +23,28 @@ public interface SearchConfig {
     @WithDefault("40")
     int candidates();
 
-    /** The k of Reciprocal Rank Fusion: larger values flatten the weight of the top ranks. */
+    /**
+     * How hybrid search fuses the two rankings: {@code learned} (a linear score over both retrievers' normalised
+     * scores and ranks, weights in {@link #fusionWeights()}) or {@code rrf} (weighted Reciprocal Rank Fusion).
+     */
+    @WithDefault("learned")
+    Fusion fusion();
+
+    /** Classpath resource with the learned fusion's weights, as fitted by scripts/train-answers.sh. */
+    @WithDefault("search/fusion-weights.properties")
+    String fusionWeights();
+
+    enum Fusion { LEARNED, RRF }
+
+    /** The k of Reciprocal Rank Fusion ({@code fusion=rrf}): larger values flatten the weight of the top ranks. */
     @WithDefault("60")
     int rrfK();
 
-    /** Weight of the dense ranking in hybrid fusion (each list contributes weight / (k + rank)). */
+    /** Weight of the dense ranking in Reciprocal Rank Fusion (each list contributes weight / (k + rank)). */
     @WithDefault("1.0")
     double denseWeight();
 
-    /** Weight of the lexical ranking in hybrid fusion. */
+    /** Weight of the lexical ranking in Reciprocal Rank Fusion. */
     @WithDefault("1.0")
     double lexicalWeight();
 

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param ordinal the chunk's position in its document, from 0
  * @param score the ranking score of the mode that produced the hit: cosine similarity (dense), BM25 (lexical) or
- *     the Reciprocal Rank Fusion score (hybrid)
+ *     the fused score (hybrid)
  * @param similarity cosine similarity between the question and the chunk, whatever the mode (NaN when the
  *     question was not embedded, i.e. lexical mode)
  * @param sentences the chunk's sentences with their stored vectors, when the retrieval asked for them (answers);

@@ -7,7 +7,7 @@ public enum SearchMode {
     DENSE,
     /** PostgreSQL French full text, accent-insensitive, ranked with BM25. */
     LEXICAL,
-    /** Both, fused with Reciprocal Rank Fusion. */
+    /** Both, fused by a learned linear score (or Reciprocal Rank Fusion, {@code semsearch.search.fusion=rrf}). */
     HYBRID;
 
     /** The name used in the API. */

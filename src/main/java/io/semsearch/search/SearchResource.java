@@ -33,8 +33,9 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(operationId = "search", summary = "Passages for a query", description = "Chunks ranked by the chosen retriever; hybrid fuses "
-            + "dense and lexical ranks with Reciprocal Rank Fusion and keeps at most a few chunks per document.")
+    @Operation(operationId = "search", summary = "Passages for a query", description = "Chunks ranked by the chosen "
+            + "retriever; hybrid fuses dense and lexical results with a learned score and keeps at most a few chunks "
+            + "per document.")
     @APIResponse(responseCode = "200", description = "Ranked passages",
             content = @Content(schema = @Schema(implementation = SearchResponse.class)))
     @APIResponse(responseCode = "400", description = "Blank or too long query, k out of range, unknown mode",

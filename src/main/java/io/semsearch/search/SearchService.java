@@ -1,5 +1,6 @@
 package io.semsearch.search;
 
+import io.semsearch.common.LinearModel;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -16,6 +17,7 @@ public class SearchService {
     private final SearchRepository repository;
     private final SearchConfig config;
     private final ManagedExecutor executor;
+    private final LinearModel fusion;
 
     public SearchService(EmbeddingService embedding, SearchRepository repository, SearchConfig config,
             ManagedExecutor executor) {
@@ -23,6 +25,12 @@ public class SearchService {
         this.repository = repository;
         this.config = config;
         this.executor = executor;
+        this.fusion = LinearModel.load(config.fusionWeights(), ScoreFusion.WEIGHTS_PREFIX, ScoreFusion.FEATURES);
+    }
+
+    /** The learned fusion's weights, as read from {@link SearchConfig#fusionWeights()}. */
+    public LinearModel fusionWeights() {
+        return fusion;
     }
 
     /** The best passages for a query. */
@@ -48,14 +56,24 @@ public class SearchService {
             case LEXICAL -> repository.lexical(query.text(), candidates, query.filters());
             case HYBRID -> {
                 List<Candidate> dense = repository.dense(vector, candidates, query.filters());
-                yield RankFusion.reciprocalRankFusion(List.of(dense, join(lexical)),
-                        List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
+                yield fuse(dense, join(lexical));
             }
         };
         List<Candidate> kept = RankFusion.diversify(ranked, query.k(), config.maxChunksPerDocument());
         List<SearchHit> hits = repository.hits(kept, vector, withSentences);
         return new Retrieval(hits, vector, embedding.activeModel().name(), embedded - started,
                 System.nanoTime() - embedded);
+    }
+
+    /** The two rankings as one, by the configured fusion; the fused candidates carry both retrievers' scores. */
+    List<Candidate> fuse(List<Candidate> dense, List<Candidate> lexical) {
+        return switch (config.fusion()) {
+            case LEARNED -> ScoreFusion.fuse(dense, lexical, fusion);
+            case RRF -> RankFusion.reciprocalRankFusion(
+                    List.of(dense.stream().map(Candidate::asDense).toList(),
+                            lexical.stream().map(Candidate::asLexical).toList()),
+                    List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
+        };
     }
 
     private static <T> T join(CompletableFuture<T> future) {

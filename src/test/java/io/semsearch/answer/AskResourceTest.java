@@ -44,7 +44,8 @@ class AskResourceTest {
                 "Microsoft a investi 13 milliards. Voilà.", 0.5, 0.9, SentenceVectors.NONE);
         when(ask.ask(any())).thenAnswer(call -> new Answer(call.getArgument(0),
                 new AnswerGenerator.GeneratedAnswer("Microsoft a investi 13 milliards. [1]",
-                        List.of(new AnswerGenerator.Citation(passage, 0, 33, 0.91234567)), null),
+                        List.of(new AnswerGenerator.Citation(passage, 0, 33, 0.91234567)), null,
+                        new AnswerGenerator.ShortAnswer("13 milliards", 1, 20, 32)),
                 new Retrieval(List.of(passage), new float[0], "some-model", 2_000_000, 5_000_000), 7_000_000,
                 14_000_000));
 
@@ -59,6 +60,10 @@ class AskResourceTest {
                 .body("citations[0].chunk", equalTo(2))
                 .body("citations[0].score", equalTo(0.912346f))
                 .body("citations[0].highlight.end", equalTo(33))
+                .body("shortAnswer.text", equalTo("13 milliards"))
+                .body("shortAnswer.citation", equalTo(1))
+                .body("shortAnswer.start", equalTo(20))
+                .body("shortAnswer.end", equalTo(32))
                 .body("model", equalTo("some-model"))
                 .body("timings.answerMs", equalTo(7.0f))
                 .body("timings.totalMs", equalTo(14.0f));
@@ -81,6 +86,7 @@ class AskResourceTest {
                 .body("answered", equalTo(false))
                 .body("answer", nullValue())
                 .body("reason", equalTo("Nothing relevant found."))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("shortAnswer")))
                 .body("citations.size()", equalTo(0));
     }
 

@@ -90,6 +90,13 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    @Test
+    void answerTypesAndSpansArePureLogic() {
+        classes().that().resideInAPackage("io.semsearch.answer.span..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.semsearch.answer.span..", "java..")
+                .check(MAIN);
+    }
+
     /** Only the named packages (and their own) may use {@code package}. */
     private static ArchRule layer(String lower, String... users) {
         String[] allowed = new String[users.length + 1];

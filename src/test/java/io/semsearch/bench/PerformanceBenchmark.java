@@ -53,7 +53,7 @@ class PerformanceBenchmark {
     void performance() throws Exception {
         Piaf piaf = Piaf.load();
         List<String> paragraphs = piaf.paragraphs().stream().map(Piaf.Paragraph::context).toList();
-        List<String> questions = piaf.sample(2000, RetrievalBenchmark.SEED).stream().map(Piaf.Question::question)
+        List<String> questions = piaf.sample(Piaf.Part.TRAIN, 2000, RetrievalBenchmark.SEED).stream().map(Piaf.Question::question)
                 .toList();
         Report report = new Report("Performance");
         long started = System.nanoTime();

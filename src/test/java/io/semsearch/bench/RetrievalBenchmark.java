@@ -18,14 +18,15 @@ import static io.semsearch.bench.Report.pct;
 
 /**
  * Retrieval quality on PIAF: indexes its 1,518 paragraphs (and the five sample articles) through the service, asks
- * its questions through /api/search in each mode and through /api/ask, and tunes hybrid retrieval.
- * Run: scripts/benchmark.sh retrieval. Writes docs/benchmarks/retrieval-piaf.md.
+ * the questions of the test part (articles 0, 4, 8, … of the file) through /api/search in each mode, checks the two
+ * corpora side by side, and tunes hybrid retrieval on questions of the train part only.
+ * Run: scripts/benchmark.sh retrieval. Writes docs/benchmarks/retrieval-piaf.md. Answers and abstention:
+ * {@link AnswersBenchmark}.
  */
 class RetrievalBenchmark {
 
     static final long SEED = 20_241_118L;
-    static final int QUESTIONS = Integer.getInteger("benchmark.questions", 2000);
-    static final int ASK_QUESTIONS = Integer.getInteger("benchmark.ask-questions", 1000);
+    static final int QUESTIONS = Integer.getInteger("benchmark.questions", 0);
     static final int TUNING_QUESTIONS = Integer.getInteger("benchmark.tuning-questions", 1000);
     static final boolean TUNE = Boolean.parseBoolean(System.getProperty("benchmark.tune", "true"));
     static final List<String> MODES = List.of("dense", "lexical", "hybrid");
@@ -38,7 +39,7 @@ class RetrievalBenchmark {
     @Test
     void piaf() throws Exception {
         Piaf piaf = Piaf.load();
-        List<Piaf.Question> questions = piaf.sample(QUESTIONS, SEED);
+        List<Piaf.Question> questions = piaf.sample(Piaf.Part.TEST, QUESTIONS, SEED);
         SampleQuestions samples = SampleQuestions.load();
         Report report = new Report("Retrieval quality on PIAF");
         long started = System.nanoTime();
@@ -52,9 +53,8 @@ class RetrievalBenchmark {
                     : " (fallback: English-only sibling of multilingual-e5-small, whose weights cannot be fetched here)"));
             report.line("Data: PIAF v1.1 (`../shared/eval/piaf/piaf-v1.1.json`), " + piaf.paragraphs().size()
                     + " paragraphs indexed as documents (title and `categorie` as metadata), "
-                    + (questions.size() == piaf.questions().size() ? "all " + questions.size()
-                    : "a fixed sample of " + questions.size() + " of the " + piaf.questions().size()
-                    + " questions (seeded shuffle, seed " + SEED + ")") + ". The five sample articles are indexed "
+                    + "the " + questions.size() + " questions of the test part (articles 0, 4, 8, … of the file; "
+                    + "nothing is tuned on them). The five sample articles are indexed "
                     + "next to them. A hit is a retrieved chunk of the question's own paragraph; retrieval asks "
                     + "for k = 10 through `GET /api/search`, with no filter.");
             report.line("");
@@ -78,13 +78,20 @@ class RetrievalBenchmark {
                             pct(e.getValue().hit5), pct(e.getValue().hit10), num(e.getValue().mrr10, 3),
                             num(e.getValue().p50Ms, 1) + " ms")).toList());
 
-            askSection(report, questions.subList(0, Math.min(ASK_QUESTIONS, questions.size())));
             corporaSection(report, samples);
-            calibrationSection(report, byMode.get("hybrid"), samples);
         }
+        try (ServiceProcess service = ServiceProcess.start(Map.of("SEMSEARCH_SEARCH_FUSION", "rrf"),
+                "benchmark-retrieval")) {
+            byMode.put("hybrid, RRF (before)", evaluate(questions, "hybrid"));
+        }
+        report.line("Hybrid with Reciprocal Rank Fusion (`semsearch.search.fusion=rrf`, k 60, equal weights), the "
+                + "fusion before the learned one, on the same questions: "
+                + summary(byMode.get("hybrid, RRF (before)")) + "; learned fusion: " + summary(byMode.get("hybrid"))
+                + ".");
+        report.line("");
 
         if (TUNE) {
-            tuningSection(report, piaf, questions.subList(0, Math.min(TUNING_QUESTIONS, questions.size())));
+            tuningSection(report, piaf, piaf.sample(Piaf.Part.TRAIN, TUNING_QUESTIONS, SEED));
         }
         report.line(String.format(Locale.ROOT, "Total time of the benchmark: %.1f min.",
                 (System.nanoTime() - started) / 60e9));
@@ -157,40 +164,6 @@ class RetrievalBenchmark {
                 Report.percentile(latency, 50), best);
     }
 
-    static void askSection(Report report, List<Piaf.Question> questions) throws Exception {
-        int cited = 0;
-        int inAnswer = 0;
-        int abstained = 0;
-        double[] latency = new double[questions.size()];
-        for (int i = 0; i < questions.size(); i++) {
-            Piaf.Question q = questions.get(i);
-            long started = System.nanoTime();
-            JsonNode answer = Api.post("/api/ask", Map.of("question", q.question()));
-            latency[i] = (System.nanoTime() - started) / 1e6;
-            if (!answer.get("answered").asBoolean()) {
-                abstained++;
-                continue;
-            }
-            String text = answer.get("answer").asText();
-            boolean anyCited = false;
-            for (JsonNode citation : answer.get("citations")) {
-                anyCited |= containsAny(citation.get("text").asText(), q.answers());
-            }
-            cited += anyCited ? 1 : 0;
-            inAnswer += containsAny(text, q.answers()) ? 1 : 0;
-        }
-        int n = questions.size();
-        report.line("## Answers (`POST /api/ask`)");
-        report.line("");
-        report.line("The first " + n + " questions of the sample, default settings (k = 8 passages). Shares are of "
-                + "all questions: an abstention counts as a miss.");
-        report.line("");
-        report.table(List.of("cited passages hold a reference answer", "extractive answer holds one",
-                "abstentions", "p50 latency", "p95 latency"), List.of(List.of(pct((double) cited / n),
-                pct((double) inAnswer / n), pct((double) abstained / n), num(Report.percentile(latency, 50), 1)
-                        + " ms", num(Report.percentile(latency, 95), 1) + " ms")));
-    }
-
     static void corporaSection(Report report, SampleQuestions samples) throws Exception {
         int answered = 0;
         int leaks = 0;
@@ -231,53 +204,18 @@ class RetrievalBenchmark {
                 List.of("filter `corpus:piaf` on /api/search: results from outside PIAF", Integer.toString(leaks))));
     }
 
-    static void calibrationSection(Report report, Quality hybrid, SampleQuestions samples) throws Exception {
-        double[] onTopic = new double[samples.factual().size()];
-        double[] offTopic = new double[samples.offTopic().size()];
-        for (int i = 0; i < onTopic.length; i++) {
-            onTopic[i] = bestSimilarity(samples.factual().get(i).question());
-        }
-        for (int i = 0; i < offTopic.length; i++) {
-            offTopic[i] = bestSimilarity(samples.offTopic().get(i));
-        }
-        report.line("## Abstention calibration");
-        report.line("");
-        report.line("`/api/ask` abstains when the best retrieved passage's cosine similarity to the question is "
-                + "under a threshold. Best similarity, by question set: PIAF questions over the whole store; the "
-                + "sample and off-topic questions over the sample articles only (`corpus:sample`), where the "
-                + "off-topic ones have no answer.");
-        report.line("");
-        List<List<String>> rows = new ArrayList<>();
-        for (var set : List.of(Map.entry("PIAF (" + hybrid.questions() + ")", hybrid.bestSimilarity()),
-                Map.entry("sample questions (" + onTopic.length + ")", onTopic),
-                Map.entry("off-topic (" + offTopic.length + ")", offTopic))) {
-            double[] v = set.getValue();
-            rows.add(List.of(set.getKey(), num(Report.percentile(v, 0.01), 3), num(Report.percentile(v, 5), 3),
-                    num(Report.percentile(v, 50), 3), num(Report.percentile(v, 95), 3),
-                    num(Report.percentile(v, 100), 3)));
-        }
-        report.table(List.of("questions", "min", "p5", "median", "p95", "max"), rows);
-        List<List<String>> thresholds = new ArrayList<>();
-        for (double t = 0.80; t <= 0.885; t += 0.01) {
-            thresholds.add(List.of(num(t, 2), pct(share(hybrid.bestSimilarity(), t, true)),
-                    pct(share(onTopic, t, true)), pct(share(offTopic, t, false))));
-        }
-        report.table(List.of("threshold", "PIAF answered", "sample questions answered", "off-topic abstained"),
-                thresholds);
-    }
-
     static void tuningSection(Report report, Piaf piaf, List<Piaf.Question> questions) throws Exception {
         report.line("## Tuning hybrid retrieval");
         report.line("");
-        report.line("The first " + questions.size() + " questions of the sample; each row restarts the service with "
-                + "the setting changed (environment variables) over the same index.");
+        report.line(questions.size() + " questions of the **train** part (seeded sample); each row restarts the "
+                + "service with the setting changed (environment variables) over the same index.");
         report.line("");
         List<Map.Entry<String, Map<String, String>>> variants = List.of(
-                Map.entry("defaults", Map.of()),
-                Map.entry("rrf-k 10", Map.of("SEMSEARCH_SEARCH_RRF_K", "10")),
-                Map.entry("rrf-k 100", Map.of("SEMSEARCH_SEARCH_RRF_K", "100")),
-                Map.entry("lexical-weight 0.5", Map.of("SEMSEARCH_SEARCH_LEXICAL_WEIGHT", "0.5")),
-                Map.entry("lexical-weight 2", Map.of("SEMSEARCH_SEARCH_LEXICAL_WEIGHT", "2")),
+                Map.entry("defaults (learned fusion)", Map.of()),
+                Map.entry("fusion rrf, rrf-k 60", Map.of("SEMSEARCH_SEARCH_FUSION", "rrf")),
+                Map.entry("fusion rrf, rrf-k 10", Map.of("SEMSEARCH_SEARCH_FUSION", "rrf", "SEMSEARCH_SEARCH_RRF_K", "10")),
+                Map.entry("fusion rrf, lexical-weight 2", Map.of("SEMSEARCH_SEARCH_FUSION", "rrf",
+                        "SEMSEARCH_SEARCH_LEXICAL_WEIGHT", "2")),
                 Map.entry("candidates 20", Map.of("SEMSEARCH_SEARCH_CANDIDATES", "20")),
                 Map.entry("candidates 80", Map.of("SEMSEARCH_SEARCH_CANDIDATES", "80")),
                 Map.entry("ef-search 40", Map.of("SEMSEARCH_SEARCH_EF_SEARCH", "40")),
@@ -310,19 +248,8 @@ class RetrievalBenchmark {
         report.table(List.of("chunk tokens", "chunks", "mode", "hit@1", "hit@5", "MRR@10"), chunkRows);
     }
 
-    static double bestSimilarity(String question) throws Exception {
-        double best = Double.NaN;
-        for (JsonNode hit : Api.get("/api/search", Map.of("q", question, "k", "10", "metadata", "corpus:sample"))
-                .get("results")) {
-            double s = hit.get("similarity").asDouble();
-            best = Double.isNaN(best) ? s : Math.max(best, s);
-        }
-        return Double.isNaN(best) ? 0 : best;
-    }
-
-    static double share(double[] values, double threshold, boolean atLeast) {
-        long count = java.util.Arrays.stream(values).filter(v -> atLeast == (v >= threshold)).count();
-        return values.length == 0 ? Double.NaN : (double) count / values.length;
+    static String summary(Quality q) {
+        return "hit@1 " + pct(q.hit1()) + ", hit@5 " + pct(q.hit5()) + ", MRR@10 " + num(q.mrr10(), 3);
     }
 
     static boolean containsAny(String text, List<String> needles) {

@@ -71,7 +71,7 @@ class ScaleBenchmark {
     void scale() throws Exception {
         long started = System.nanoTime();
         Piaf piaf = Piaf.load();
-        List<String> questions = piaf.sample(2000, RetrievalBenchmark.SEED).stream().map(Piaf.Question::question)
+        List<String> questions = piaf.sample(Piaf.Part.TRAIN, 2000, RetrievalBenchmark.SEED).stream().map(Piaf.Question::question)
                 .toList();
         String model = ensurePiafTemplate(piaf);
         Replicas replicas = Replicas.read(ServiceProcess.DB_URL, model);

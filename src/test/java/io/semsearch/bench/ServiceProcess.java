@@ -52,12 +52,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
     public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
-        return start(DB_URL, PORT, settings, logName);
+        return start(ROOT, DB_URL, PORT, settings, logName);
     }
 
     /** The same, on another database. */
     public static ServiceProcess start(Map<String, String> settings, String logName, String dbUrl) throws Exception {
-        return start(dbUrl, PORT, settings, logName);
+        return start(ROOT, dbUrl, PORT, settings, logName);
     }
 
     /**
@@ -66,7 +66,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String dbUrl, int port, Map<String, String> settings, String logName)
             throws Exception {
-        Path jar = ROOT.resolve("target/quarkus-app/quarkus-run.jar");
+        return start(ROOT, dbUrl, port, settings, logName);
+    }
+
+    /**
+     * Starts the service built in another checkout ({@code home}: its target/quarkus-app, run in that folder so
+     * that it reads its own models/ descriptors), e.g. an earlier commit to compare with.
+     */
+    public static ServiceProcess start(Path home, Map<String, String> settings, String logName) throws Exception {
+        return start(home, DB_URL, PORT, settings, logName);
+    }
+
+    private static ServiceProcess start(Path home, String dbUrl, int port, Map<String, String> settings,
+            String logName) throws Exception {
+        Path jar = home.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Build the service first: " + jar + " is missing");
         }
@@ -80,7 +93,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));

@@ -1,4 +1,4 @@
-package io.semsearch.answer;
+package io.semsearch.answer.span;
 
 import org.junit.jupiter.api.Test;
 

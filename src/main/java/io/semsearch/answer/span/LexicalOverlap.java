@@ -1,4 +1,4 @@
-package io.semsearch.answer;
+package io.semsearch.answer.span;
 
 import java.text.Normalizer;
 import java.util.HashMap;
@@ -32,21 +32,31 @@ public final class LexicalOverlap {
     private LexicalOverlap() {
     }
 
+    /** The content terms of a text, in order of first appearance. */
     public static Set<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        Matcher matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {
-            String word = matcher.group();
-            if (STOP_WORDS.contains(word)) {
-                continue;
+            String term = term(matcher.group());
+            if (term != null) {
+                terms.add(term);
             }
-            String folded = fold(word);
-            if (STOP_WORDS.contains(folded) || (folded.length() < 2 && !Character.isDigit(folded.charAt(0)))) {
-                continue;
-            }
-            terms.add(folded.length() > STEM ? folded.substring(0, STEM) : folded);
         }
         return terms;
+    }
+
+    /** The term a word counts as (folded, stemmed), null for function words and single letters. */
+    public static String term(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (STOP_WORDS.contains(lower)) {
+            return null;
+        }
+        String folded = fold(lower);
+        if (folded.isEmpty() || STOP_WORDS.contains(folded)
+                || (folded.length() < 2 && !Character.isDigit(folded.charAt(0)))) {
+            return null;
+        }
+        return folded.length() > STEM ? folded.substring(0, STEM) : folded;
     }
 
     /**
