@@ -31,6 +31,16 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.semsearch.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
                         "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
+                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..",
+                        "io.semsearch.extraction..")
+                .check(MAIN);
+    }
+
+    @Test
+    void extractionDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("io.semsearch.extraction..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
+                        "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
                         "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..")
                 .check(MAIN);
     }
@@ -38,6 +48,8 @@ class ArchitectureTest {
     @Test
     void featuresAreLayered() {
         layer("embedding", "document", "ingest", "search", "answer", "health").check(MAIN);
+        // files become texts to index: only ingest extracts them
+        layer("extraction", "ingest").check(MAIN);
         layer("document", "ingest", "search", "answer", "llm", "mcp").check(MAIN);
         layer("search", "answer", "llm", "mcp").check(MAIN);
         layer("answer", "llm", "mcp").check(MAIN);
