@@ -38,9 +38,9 @@ public record FileForm(
         @Size(max = 1000, message = "must be at most 1000 characters")
         String title,
 
-        @Schema(description = "Free attributes as a JSON object, usable as search filters; they win over the ones "
-                + "read from the file (title, author, published, language...)", nullable = true,
-                example = "{\"site\": \"intranet\", \"year\": 2024}")
+        @Schema(description = "Free attributes as the text of a JSON object, e.g. {\"site\": \"intranet\", \"year\": "
+                + "2024}, usable as search filters; they win over the ones read from the file (title, author, "
+                + "published, language...)", nullable = true)
         @RestForm("metadata")
         @JsonObjectText
         String metadata,
