@@ -11,7 +11,11 @@
 #                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
 #                                      -Dbenchmark.scale.sizes=10000,100000 to leave out 1M)
-# Extra arguments go to Maven, e.g. -Dbenchmark.tune=false. For answers, --before REV first builds commit REV in
+#   scripts/benchmark.sh extraction    main-content precision/recall of web pages, PDF/DOCX/ODT text recall, parse
+#                                      times, time to refuse each bad file (no database, no service; its fixtures
+#                                      come from scripts/setup-extraction-fixtures.sh)               -> extraction.md
+# Extra arguments go to Maven, e.g. -Dbenchmark.tune=false or -Dbenchmark.runs=15
+# (extraction: timed runs per file, default 9). For answers, --before REV first builds commit REV in
 # target/before-REV (git archive; the models are linked, not copied) and measures it too, for a before/after table.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,7 +27,9 @@ case "${1:-}" in
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
   scale) test=ScaleBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale [maven arguments...]" >&2; exit 2 ;;
+  extraction) test=ExtractionBenchmark ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale|extraction [maven arguments...]" >&2
+     exit 2 ;;
 esac
 shift
 if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
@@ -47,7 +53,11 @@ if [[ "${1:-}" == "--before" ]]; then
   before=("-Dbenchmark.before=$dir")
 fi
 
-scripts/setup.sh
+if [[ "$test" == ExtractionBenchmark ]]; then
+  scripts/setup-extraction-fixtures.sh
+else
+  scripts/setup.sh
+fi
 if [[ "$test" == ScaleBenchmark ]]; then
   SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
   export SEMSEARCH_SCALE_DB_NAME

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up the machine (scripts/setup.sh: PostgreSQL + pgvector, models, browser, OpenAPI linter;
-# scripts/setup-replica-test.sh: the primary and standby clusters of the read-replica test), makes the extraction
-# tests' fixtures (scripts/setup-extraction-fixtures.sh: LibreOffice, Debian's French docs), lints the OpenAPI
-# document (scripts/lint-openapi.sh), then runs the full Maven build with tests: mvn -B verify [arguments...]
+# scripts/setup-replica-test.sh: the primary and standby clusters of the read-replica test) and the
+# document-extraction fixtures (scripts/setup-extraction-fixtures.sh: Debian documentation pages, LibreOffice, the
+# PDF/DOCX/ODT made from them; kept out of setup.sh so that scripts/run.sh does not install LibreOffice), lints the
+# OpenAPI document (scripts/lint-openapi.sh), then runs the full Maven build with tests: mvn -B verify [arguments...]
 #   e.g. scripts/test.sh -Dtest=TextCleanerTest
 # SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD and SEMSEARCH_TEST_DB_NAME (see setup-postgres.sh) are
 # passed to the tests as QUARKUS_DATASOURCE_USERNAME, _PASSWORD and the test-profile JDBC URL.

@@ -96,7 +96,8 @@ public class ProblemMappers {
         }
         String detail = e.getMessage();
         if (e instanceof NotSupportedException) {
-            detail = "This endpoint takes application/json; the request's Content-Type was not accepted";
+            detail = "This endpoint does not take the request's Content-Type: JSON endpoints take "
+                    + "application/json, file uploads multipart/form-data (see /q/openapi)";
         } else if (e instanceof NotAllowedException) {
             detail = "Method not allowed here; allowed: " + e.getResponse().getAllowedMethods();
         } else if (detail == null || detail.startsWith("HTTP ")) {

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,5 +35,35 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                         order by d.createdAt""", UUID.class)
                 .setParameter("model", activeModel)
                 .getResultList();
+    }
+
+    /**
+     * The documents whose metadata hold all the given pairs (a JSON object, matched with {@code @>} on the metadata
+     * index): their source and the metadata value of {@code key} (null when absent).
+     */
+    public Map<String, String> sourcesWithMetadata(String pairsJson, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select source, metadata ->> :key from document where metadata @> cast(:pairs as jsonb)""")
+                .setParameter("key", key)
+                .setParameter("pairs", pairsJson)
+                .getResultList();
+        Map<String, String> sources = new HashMap<>();
+        for (Object[] row : rows) {
+            sources.put((String) row[0], (String) row[1]);
+        }
+        return sources;
+    }
+
+    /**
+     * Deletes the document of a source only while its metadata still hold all the given pairs (a JSON object); none
+     * when it is gone or was indexed again without them. Its chunks go with it.
+     */
+    public boolean deleteBySourceWithMetadata(String source, String pairsJson) {
+        return getEntityManager().createNativeQuery("""
+                        delete from document where source = :source and metadata @> cast(:pairs as jsonb)""")
+                .setParameter("source", source)
+                .setParameter("pairs", pairsJson)
+                .executeUpdate() > 0;
     }
 }

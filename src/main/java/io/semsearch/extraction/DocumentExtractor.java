@@ -148,11 +148,22 @@ public final class DocumentExtractor implements AutoCloseable {
 
     /** Extracts a file on disk (folder sync); its size is checked before it is read. */
     public ExtractedDocument extract(Path file) throws IOException {
+        return extract(file, file.getFileName().toString(), null);
+    }
+
+    /**
+     * Extracts a file on disk under another name (an upload kept in a temporary file); its size is checked before it
+     * is read.
+     *
+     * @param fileName its original name, or {@code null}: a hint for the type detector
+     * @param declaredType the {@code Content-Type} it was sent with, or {@code null}: a hint as well
+     */
+    public ExtractedDocument extract(Path file, String fileName, String declaredType) throws IOException {
         long size = Files.size(file);
         if (size > options.maxBytes()) {
             throw tooLarge(size);
         }
-        return extract(Files.readAllBytes(file), file.getFileName().toString(), null);
+        return extract(Files.readAllBytes(file), fileName, declaredType);
     }
 
     /** The media type detected from the content, with the name and declared type as hints (no parsing). */

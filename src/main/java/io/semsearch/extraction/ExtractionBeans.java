@@ -4,13 +4,22 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Makes one shared {@link DocumentExtractor} from {@link ExtractionConfig}, closed at shutdown. */
+/**
+ * Makes one shared {@link LanguageIdentifier} (its model is the costly part) and one shared {@link DocumentExtractor}
+ * from {@link ExtractionConfig} that uses it, closed at shutdown.
+ */
 public class ExtractionBeans {
 
     @Produces
     @Singleton
-    DocumentExtractor documentExtractor(ExtractionConfig config) {
-        return new DocumentExtractor(config.toOptions());
+    LanguageIdentifier languageIdentifier() {
+        return new LanguageIdentifier();
+    }
+
+    @Produces
+    @Singleton
+    DocumentExtractor documentExtractor(ExtractionConfig config, LanguageIdentifier languages) {
+        return new DocumentExtractor(config.toOptions(), languages);
     }
 
     void close(@Disposes DocumentExtractor extractor) {

@@ -37,6 +37,13 @@ public interface ExtractionConfig {
     @WithDefault("20")
     int minLanguageChars();
 
+    /**
+     * At start, in the background, load the language model and parse a small PDF and web page, so that the first
+     * upload does not pay for it (the first PDF of a process costs seconds: PDFBox scans the system's fonts).
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     default ExtractionOptions toOptions() {
         return new ExtractionOptions(maxSize().asLongValue(), maxChars(), maxCompressionRatio(), timeout(),
                 minTextChars(), minLanguageChars());

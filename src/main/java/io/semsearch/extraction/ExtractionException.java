@@ -1,31 +1,19 @@
 package io.semsearch.extraction;
 
+import io.semsearch.common.ApiException;
+
 /**
- * A file whose text cannot be extracted. Each subclass maps to one HTTP status and one problem title, so that an API
- * can answer with {@code application/problem+json}: {@link #status()}, {@link #title()}, and the message as the
- * detail (it says what was wrong with the file and what to do about it). Nothing has been stored when it is thrown.
+ * A file whose text cannot be extracted. Each subclass is an {@link ApiException} of one HTTP status (413, 415 or
+ * 422) and one problem title, so that the API answers it with {@code application/problem+json} as it does every
+ * feature's failures; the message is the detail (what was wrong with the file and what to do about it). Nothing has
+ * been stored when it is thrown.
  */
-public abstract sealed class ExtractionException extends RuntimeException
+public abstract sealed class ExtractionException extends ApiException
         permits DocumentTooLargeException, UnsupportedDocumentException, CorruptDocumentException,
         TruncatedDocumentException, EncryptedDocumentException, DocumentLimitExceededException,
         ExtractionTimeoutException, NoMainTextException {
 
-    private final int status;
-    private final String title;
-
     protected ExtractionException(int status, String title, String detail, Throwable cause) {
-        super(detail, cause);
-        this.status = status;
-        this.title = title;
-    }
-
-    /** HTTP status the error maps to: 413, 415 or 422. */
-    public int status() {
-        return status;
-    }
-
-    /** Short, stable problem title (RFC 9457 {@code title}); the message is the {@code detail}. */
-    public String title() {
-        return title;
+        super(status, title, detail, cause);
     }
 }

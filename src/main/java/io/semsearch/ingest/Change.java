@@ -13,7 +13,7 @@ enum Change {
     NEW,
     /** The text, or the model its vectors come from, differs: chunks are computed and replaced. */
     CONTENT,
-    /** Same text and model; a given title or metadata differs: only they are written. */
+    /** Same text and model; a given title, metadata or language differs: only they are written. */
     DETAILS,
     /** The request says what is stored: nothing is written. */
     NONE;
@@ -21,8 +21,11 @@ enum Change {
     /**
      * @param title the requested title, normalised; null when not given (keeps the stored one)
      * @param metadata the requested metadata; null when not given (keeps the stored ones)
+     * @param language the requested language; null when not given (a new or changed text's is detected, a stored
+     *     text keeps its own)
      */
-    static Change of(Document stored, String textSha256, String model, String title, Map<String, Object> metadata) {
+    static Change of(Document stored, String textSha256, String model, String title, Map<String, Object> metadata,
+            String language) {
         if (stored == null) {
             return NEW;
         }
@@ -31,7 +34,8 @@ enum Change {
         }
         boolean titleChanged = title != null && !title.equals(stored.title);
         boolean metadataChanged = metadata != null && !metadata.equals(stored.metadata);
-        return titleChanged || metadataChanged ? DETAILS : NONE;
+        boolean languageChanged = language != null && !language.equals(stored.language);
+        return titleChanged || metadataChanged || languageChanged ? DETAILS : NONE;
     }
 
     IndexStatus status() {

@@ -29,9 +29,14 @@ public record DocumentRequest(
         @Schema(description = "Free JSON attributes, usable as search filters", nullable = true,
                 example = "{\"site\": \"lemonde.fr\", \"year\": 2024}")
         @Size(max = 100, message = "must have at most 100 keys")
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+
+        @Schema(description = "The text's language as an ISO 639-1 code; when absent, detected from the text (else "
+                + "the service's default, fr)", nullable = true, example = "fr")
+        @LanguageCode
+        String language) {
 
     IndexRequest toIndexRequest() {
-        return new IndexRequest(source, title, text, metadata);
+        return new IndexRequest(source, title, text, metadata, language);
     }
 }

@@ -1,92 +1,345 @@
 package io.semsearch.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.semsearch.document.DocumentRepository;
+import io.semsearch.extraction.DocumentFormat;
+import io.semsearch.extraction.ExtractedDocument;
+import io.semsearch.extraction.ExtractionConfig;
+import io.semsearch.extraction.ExtractionException;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Indexes the {@code .txt} and {@code .md} files of {@code semsearch.ingest.directory} at start, in the background, in
- * groups of {@code semsearch.ingest.bulk-documents}, with progress logs. A file's source is its path relative to the
- * folder.
+ * Keeps the documents of {@code semsearch.ingest.directory} in sync with its files, at start and then every
+ * {@code semsearch.ingest.directory-sync-interval}, in the background: every file of a supported format (by its
+ * extension; the content decides the type) is extracted and indexed, a changed file is indexed again, the document
+ * of a deleted file is deleted. A file's source is its path relative to the folder; its metadata hold {@code path}
+ * (the file's absolute path), {@code folder} (the folder's absolute path: the mark of the documents this folder
+ * owns) and {@code fileSha256} (its bytes' hash: an unchanged file is not extracted again). Bad files are logged
+ * once and skipped. Hidden files and office lock files ({@code ~$name.docx}) are ignored.
+ *
+ * <p>Replicas sharing one folder (mounted at the same path) and one database: one syncs the folder at a time
+ * ({@link FolderSyncLock}), the others skip that round; and without the lock it would still be safe: indexing is
+ * idempotent (the same text is unchanged, two replicas creating one source end in one document), and a document is
+ * deleted only while it still carries this folder's mark and its file is still missing.
  */
 @Singleton
 public class FolderIndexer {
 
     static final int ORDER = SampleCorpus.ORDER + 10;
+    static final String PATH = "path";
+    static final String FOLDER = "folder";
+    static final String FILE_SHA256 = "fileSha256";
+
     private static final Logger LOG = Logger.getLogger(FolderIndexer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final FileIngestService files;
     private final IngestService ingest;
+    private final DocumentRepository documents;
+    private final FolderSyncLock locks;
     private final IngestConfig config;
-    private final ManagedExecutor executor;
+    private final long maxFileBytes;
+    /** What this replica last saw of each file: an unchanged size and time spare reading it again. */
+    private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+    /** Files that could not be extracted, by hash: logged once, tried again when they change. */
+    private final Map<Path, String> refused = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
 
-    public FolderIndexer(IngestService ingest, IngestConfig config, ManagedExecutor executor) {
+    public FolderIndexer(FileIngestService files, IngestService ingest, DocumentRepository documents,
+            FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction) {
+        this.files = files;
         this.ingest = ingest;
+        this.documents = documents;
+        this.locks = locks;
         this.config = config;
-        this.executor = executor;
+        this.maxFileBytes = extraction.maxSize().asLongValue();
     }
 
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
-        config.directory().ifPresent(folder -> executor.runAsync(() -> indexFolder(folder)));
-    }
-
-    /** Indexes the folder's files; the number of documents indexed (created, updated or unchanged). */
-    int indexFolder(Path folder) {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".txt") || p.toString().endsWith(".md"))
-                    .sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.errorf(e, "Cannot list %s", folder);
-            return 0;
-        }
-        IndexProgress progress = new IndexProgress("folder " + folder, files.size());
-        int indexed = 0;
-        for (int from = 0; from < files.size(); from += config.bulkDocuments()) {
-            List<IndexRequest> batch = new ArrayList<>();
-            for (Path file : files.subList(from, Math.min(files.size(), from + config.bulkDocuments()))) {
-                try {
-                    batch.add(new IndexRequest(folder.relativize(file).toString(), null,
-                            Files.readString(file, StandardCharsets.UTF_8), Map.of("path", file.toString())));
-                } catch (IOException | UncheckedIOException e) {
-                    LOG.warnf("Skipping %s: %s", file, e.getMessage());
-                }
+        config.directory().ifPresent(folder -> {
+            scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "semsearch-folder-sync");
+                thread.setDaemon(true);
+                return thread;
+            });
+            Duration interval = config.directorySyncInterval();
+            Runnable run = () -> syncSafely(folder);
+            if (interval.isZero() || interval.isNegative()) {
+                scheduler.execute(run);
+            } else {
+                // with a fixed delay, a sync never overlaps the previous one
+                scheduler.scheduleWithFixedDelay(run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
             }
-            List<IndexResult> results = indexGroup(batch);
-            progress.add(results);
-            indexed += results.size();
-        }
-        progress.finish();
-        return indexed;
+        });
     }
 
-    /** A group at once; when it fails (one file with nothing to index...), its files one by one. */
-    private List<IndexResult> indexGroup(List<IndexRequest> group) {
+    @PreDestroy
+    void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void syncSafely(Path folder) {
         try {
-            return ingest.indexAll(group);
+            sync(folder);
+        } catch (RuntimeException e) {
+            // the next round tries again; an exception would cancel the schedule
+            LOG.errorf(e, "Syncing folder %s failed", folder);
+        }
+    }
+
+    /** What a sync did. {@code skipped} counts the files that could not be read or extracted. */
+    public record SyncReport(int files, int created, int updated, int unchanged, int skipped, int deleted,
+            boolean locked) {
+    }
+
+    /** Syncs the folder now, unless another replica is syncing it (then {@link SyncReport#locked()}). */
+    public SyncReport sync(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            LOG.errorf("Folder %s (semsearch.ingest.directory) does not exist or is not a directory", root);
+            return new SyncReport(0, 0, 0, 0, 0, 0, false);
+        }
+        var lock = locks.tryLock(root.toString());
+        if (lock.isEmpty()) {
+            LOG.infof("Folder %s is being synced by another replica; skipped this round", root);
+            return new SyncReport(0, 0, 0, 0, 0, 0, true);
+        }
+        try (var held = lock.get()) {
+            return syncLocked(root);
+        }
+    }
+
+    private SyncReport syncLocked(Path root) {
+        long started = System.nanoTime();
+        String mark = json(Map.of(FOLDER, root.toString()));
+        // read before the folder is listed: a file created meanwhile is not taken for deleted
+        Map<String, String> stored = QuarkusTransaction.requiringNew()
+                .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
+        List<Path> found = list(root);
+        Counts counts = new Counts();
+        IndexProgress progress = new IndexProgress("folder " + root, found.size());
+        List<IndexRequest> batch = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (Path file : found) {
+            String source = sourceOf(root, file);
+            listed.add(source);
+            IndexRequest request = requestFor(root, file, source, stored.get(source), counts);
+            if (request != null) {
+                batch.add(request);
+            } else {
+                progress.pass(1);
+            }
+            if (batch.size() >= config.bulkDocuments()) {
+                indexBatch(batch, counts, progress);
+            }
+        }
+        indexBatch(batch, counts, progress);
+        for (String source : stored.keySet()) {
+            if (!listed.contains(source) && !Files.exists(root.resolve(source))
+                    && QuarkusTransaction.requiringNew().call(() -> documents.deleteBySourceWithMetadata(source,
+                            mark))) {
+                counts.deleted++;
+            }
+        }
+        seen.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+        refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+        progress.finish();
+        LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
+                + " %d deleted", root, (System.nanoTime() - started) / 1e9, found.size(), counts.created,
+                counts.updated, counts.unchanged, counts.skipped, counts.deleted);
+        return new SyncReport(found.size(), counts.created, counts.updated, counts.unchanged, counts.skipped,
+                counts.deleted, false);
+    }
+
+    /** The request that indexes a file, or null when it is unchanged (counted) or cannot be read (skipped). */
+    private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts) {
+        String sha256;
+        try {
+            sha256 = sha256(file);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
+            counts.skipped++;
+            return null;
+        }
+        if (sha256 == null) {
+            String tooLarge = "larger than " + maxFileBytes + " bytes: " + size(file);
+            if (!tooLarge.equals(refused.put(file, tooLarge))) {
+                LOG.warnf("Skipping %s: %s bytes, the limit is %d (semsearch.extraction.max-size)", file,
+                        size(file), maxFileBytes);
+            }
+            counts.skipped++;
+            return null;
+        }
+        if (sha256.equals(storedSha256)) {
+            counts.unchanged++;
+            return null;
+        }
+        if (sha256.equals(refused.get(file))) {
+            counts.skipped++;
+            return null;
+        }
+        try {
+            ExtractedDocument extracted = files.extract(file, file.getFileName().toString(), null);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put(PATH, file.toString());
+            metadata.put(FOLDER, root.toString());
+            metadata.put(FILE_SHA256, sha256);
+            refused.remove(file);
+            return FileIngestService.request(extracted, new FileToIndex(file, file.getFileName().toString(), null,
+                    source, null, metadata, null));
+        } catch (ExtractionException e) {
+            refused.put(file, sha256);
+            LOG.warnf("Skipping %s: %s (%d %s)", file, e.getMessage(), e.status(), e.title());
+        } catch (UncheckedIOException e) {
+            LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
+        }
+        counts.skipped++;
+        return null;
+    }
+
+    /** A group at once; when it fails (one text with nothing to index...), its documents one by one. */
+    private void indexBatch(List<IndexRequest> batch, Counts counts, IndexProgress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<IndexResult> results;
+        try {
+            results = ingest.indexAll(batch);
         } catch (RuntimeException groupFailure) {
-            List<IndexResult> results = new ArrayList<>();
-            for (IndexRequest request : group) {
+            results = new ArrayList<>();
+            for (IndexRequest request : batch) {
                 try {
                     results.add(ingest.index(request));
                 } catch (RuntimeException e) {
-                    LOG.warnf("Skipping %s: %s", request.source(), e.getMessage());
+                    LOG.warnf("Skipping %s: %s", request.metadata().get(PATH), e.getMessage());
+                    refused.put(Path.of((String) request.metadata().get(PATH)),
+                            (String) request.metadata().get(FILE_SHA256));
+                    counts.skipped++;
                 }
             }
-            return results;
         }
+        for (IndexResult result : results) {
+            switch (result.status()) {
+                case CREATED -> counts.created++;
+                case UPDATED -> counts.updated++;
+                case UNCHANGED -> counts.unchanged++;
+            }
+        }
+        progress.add(results);
+        batch.clear();
+    }
+
+    /** Regular files of a supported extension, neither hidden nor office lock files, in path order. */
+    private static List<Path> list(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> {
+                        String name = path.getFileName().toString();
+                        return !name.startsWith(".") && !name.startsWith("~$")
+                                && DocumentFormat.byFileName(name).isPresent()
+                                && !hiddenFolder(root, path);
+                    })
+                    .sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf(e, "Cannot list %s", root);
+            return List.of();
+        }
+    }
+
+    private static boolean hiddenFolder(Path root, Path file) {
+        for (Path part : root.relativize(file.getParent() == null ? root : file.getParent())) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String sourceOf(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    /** The hash of the file's bytes (the last one seen while its size and time are the same); null when too large. */
+    private String sha256(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.size() > maxFileBytes) {
+            return null;
+        }
+        Seen last = seen.get(file);
+        if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
+            return last.sha256();
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
+        seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
+        return sha256;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String json(Map<String, Object> pairs) {
+        try {
+            return JSON.writeValueAsString(pairs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Seen(long size, FileTime modified, String sha256) {
+    }
+
+    private static final class Counts {
+        int created;
+        int updated;
+        int unchanged;
+        int skipped;
+        int deleted;
     }
 }

@@ -32,6 +32,11 @@ public class IndexProgress {
         }
     }
 
+    /** Documents that needed no indexing (unchanged, skipped): they count toward the total, with no chunks. */
+    public void pass(int count) {
+        documents += count;
+    }
+
     public void finish() {
         LOG.info(line("Indexed"));
     }

@@ -60,11 +60,15 @@ public class IndexResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response index(@Valid @NotNull(message = "a JSON body is required") DocumentRequest request,
             UriInfo uri) {
-        IndexResult result = ingest.index(request.toIndexRequest());
-        IndexResponse body = IndexResponse.of(result, embedding.activeModel().name());
+        return indexed(ingest.index(request.toIndexRequest()), embedding.activeModel().name(), uri);
+    }
+
+    /** 201 with the new document's location ({@code /api/documents/{id}}), else 200. */
+    static Response indexed(IndexResult result, String model, UriInfo uri) {
+        IndexResponse body = IndexResponse.of(result, model);
         if (result.status() == IndexStatus.CREATED) {
-            return Response.created(uri.getAbsolutePathBuilder().path(result.id().toString()).build())
-                    .entity(body).build();
+            return Response.created(uri.getBaseUriBuilder().path("api/documents").path(result.id().toString())
+                    .build()).entity(body).build();
         }
         return Response.ok(body).build();
     }

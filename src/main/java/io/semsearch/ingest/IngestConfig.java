@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** How texts are cleaned, cut into chunks and indexed. */
@@ -18,7 +19,10 @@ public interface IngestConfig {
     @WithDefault("1")
     int chunkOverlapSentences();
 
-    /** Language recorded on indexed documents (the cleaning rules and full-text configuration are French). */
+    /**
+     * Language recorded on an indexed text when neither the request nor the file says it and it cannot be detected
+     * (fewer than {@code semsearch.extraction.min-language-chars} letters); an ISO 639-1 code.
+     */
     @WithDefault("fr")
     String language();
 
@@ -30,8 +34,16 @@ public interface IngestConfig {
     @WithDefault("true")
     boolean sampleCorpus();
 
-    /** A folder whose {@code .txt} and {@code .md} files are indexed at start, in the background. */
+    /**
+     * A folder whose files (HTML, PDF, DOCX, ODT, Markdown, plain text; by extension, the content decides the type)
+     * are kept indexed, in the background: at start, then every {@link #directorySyncInterval()}. Changed files are
+     * indexed again, the documents of deleted files deleted. Replicas that share it must mount it at the same path.
+     */
     Optional<Path> directory();
+
+    /** Time between two syncs of {@link #directory()}, from the end of one to the start of the next; 0: at start only. */
+    @WithDefault("5m")
+    Duration directorySyncInterval();
 
     /** Documents indexed per embedding run when indexing many (a directory, a benchmark corpus). */
     @WithDefault("64")

@@ -12,7 +12,10 @@ import io.semsearch.document.LexicalStatistics;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.PassageEmbedding;
+import io.semsearch.extraction.ExtractionConfig;
+import io.semsearch.extraction.LanguageIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Provider;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -37,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * Indexes texts: clean, chunk (each chunk with its sentences), embed (each chunk and, from the same forward pass,
  * each of its sentences), then store each document with its chunks in one transaction, so that a half-indexed
- * document is never visible. The slow part (embedding) runs outside any transaction.
+ * document is never visible. The slow part (embedding) runs outside any transaction. A text's language is the
+ * request's, else detected from the cleaned text ({@link LanguageIdentifier}), else {@code semsearch.ingest.language}.
  */
 @ApplicationScoped
 public class IngestService {
@@ -53,12 +57,15 @@ public class IngestService {
     private final IngestConfig config;
     /** Runs the embedding of the next group while the request's thread writes the previous one. */
     private final Executor embeddingDriver;
+    private final Provider<LanguageIdentifier> languages;
+    private final int minLanguageLetters;
     private final Counter indexedDocuments;
     private final Counter indexedChunks;
 
     public IngestService(TextCleaner cleaner, SentenceChunker chunker, EmbeddingService embedding,
             DocumentRepository documents, ChunkRepository chunks, LexicalStatistics statistics, IngestConfig config,
-            MeterRegistry registry, ManagedExecutor executor) {
+            Provider<LanguageIdentifier> languages, ExtractionConfig extraction, MeterRegistry registry,
+            ManagedExecutor executor) {
         this.cleaner = cleaner;
         this.chunker = chunker;
         this.embedding = embedding;
@@ -67,6 +74,9 @@ public class IngestService {
         this.statistics = statistics;
         this.config = config;
         this.embeddingDriver = executor;
+        // resolved on the first text without a language: its model loads in about a second
+        this.languages = languages;
+        this.minLanguageLetters = extraction.minLanguageChars();
         this.indexedDocuments = Counter.builder("semsearch.indexed.documents")
                 .description("Documents created or updated").register(registry);
         this.indexedChunks = Counter.builder("semsearch.indexed.chunks")
@@ -91,7 +101,7 @@ public class IngestService {
             IndexRequest request = requests.get(i);
             String sha256 = sha256(request.text());
             Change change = Change.of(stored.get(request.source()), sha256, model, request.title(),
-                    request.metadata());
+                    request.metadata(), request.language());
             switch (change) {
                 case NONE -> results[i] = QuarkusTransaction.requiringNew().call(() -> unchanged(
                         stored.get(request.source())));
@@ -138,8 +148,8 @@ public class IngestService {
             return;
         }
         Prepared prepared = new Prepared(0, new IndexRequest(stored.source, stored.title, stored.content,
-                stored.metadata), stored.contentSha256, stored.title, stored.content, chunker.chunk(stored.content),
-                true);
+                stored.metadata, stored.language), stored.contentSha256, stored.title, stored.content,
+                stored.language, chunker.chunk(stored.content), true);
         store(prepared, embed(prepared.chunks), embedding.activeModel().name());
         statistics.foldQuietly();
     }
@@ -217,7 +227,16 @@ public class IngestService {
                     + "' once boilerplate is removed (" + cleaned.droppedLines().size() + " line(s) dropped)");
         }
         return new Prepared(position, request, sha256, cleaned.title(), cleaned.content(),
-                chunker.chunk(cleaned.content()), false);
+                languageOf(request, cleaned.content()), chunker.chunk(cleaned.content()), false);
+    }
+
+    /** The request's language, else the one detected from the cleaned text, else the configured default. */
+    private String languageOf(IndexRequest request, String content) {
+        if (request.language() != null) {
+            return request.language();
+        }
+        return languages.get().detect(content, minLanguageLetters).map(LanguageIdentifier.Detected::language)
+                .orElse(config.language());
     }
 
     private IndexResult store(Prepared prepared, List<EmbeddedChunk> embedded, String model) {
@@ -238,7 +257,8 @@ public class IngestService {
         IndexRequest request = prepared.request;
         Document document = documents.findBySourceForUpdate(request.source()).orElse(null);
         Change change = prepared.reembed ? Change.CONTENT
-                : Change.of(document, prepared.sha256, model, request.title(), request.metadata());
+                : Change.of(document, prepared.sha256, model, request.title(), request.metadata(),
+                        request.language());
         switch (change) {
             case NONE:
                 return unchanged(document);
@@ -256,7 +276,7 @@ public class IngestService {
         document.title = prepared.title;
         document.content = prepared.content;
         document.contentSha256 = prepared.sha256;
-        document.language = config.language();
+        document.language = prepared.language;
         if (request.metadata() != null) {
             document.metadata = request.metadata();
         }
@@ -289,7 +309,7 @@ public class IngestService {
      */
     private IndexResult writeDetails(IndexRequest request, String sha256, String model) {
         Document document = documents.findBySourceForUpdate(request.source()).orElse(null);
-        return switch (Change.of(document, sha256, model, request.title(), request.metadata())) {
+        return switch (Change.of(document, sha256, model, request.title(), request.metadata(), request.language())) {
             case NONE -> unchanged(document);
             case DETAILS -> updateDetails(document, request);
             case NEW, CONTENT -> null;
@@ -302,6 +322,9 @@ public class IngestService {
         }
         if (request.metadata() != null) {
             document.metadata = request.metadata();
+        }
+        if (request.language() != null) {
+            document.language = request.language();
         }
         document.updatedAt = now();
         indexedDocuments.increment();
@@ -349,6 +372,6 @@ public class IngestService {
      * @param reembed the stored text is embedded again: written whatever the decision on its request would be
      */
     private record Prepared(int position, IndexRequest request, String sha256, String title, String content,
-            List<TextChunk> chunks, boolean reembed) {
+            String language, List<TextChunk> chunks, boolean reembed) {
     }
 }

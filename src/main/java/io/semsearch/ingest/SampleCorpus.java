@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The five sample articles shipped with the service, indexed at start when the store holds no document
- * ({@code semsearch.ingest.sample-corpus}), with {@code corpus: sample} as metadata.
+ * ({@code semsearch.ingest.sample-corpus}), with {@code corpus: sample} as metadata. They are French: their language
+ * is given, not detected.
  */
 @Singleton
 public class SampleCorpus {
@@ -46,7 +47,7 @@ public class SampleCorpus {
     public static List<IndexRequest> requests() {
         return ClasspathResources.lines(FOLDER + "INDEX").stream()
                 .map(name -> new IndexRequest(name, null, ClasspathResources.text(FOLDER + name),
-                        Map.of("corpus", "sample")))
+                        Map.of("corpus", "sample"), "fr"))
                 .toList();
     }
 }

@@ -32,6 +32,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
                         "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
                         "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..",
+                        "io.semsearch.security..", "io.semsearch.extraction..")
+                .check(MAIN);
+    }
+
+    @Test
+    void extractionDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("io.semsearch.extraction..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
+                        "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
+                        "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..", "io.semsearch.mcp..",
                         "io.semsearch.security..")
                 .check(MAIN);
     }
@@ -43,7 +53,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.semsearch.embedding..",
                         "io.semsearch.document..", "io.semsearch.ingest..", "io.semsearch.search..",
                         "io.semsearch.answer..", "io.semsearch.health..", "io.semsearch.llm..",
-                        "io.semsearch.mcp..")
+                        "io.semsearch.mcp..", "io.semsearch.extraction..")
                 .check(MAIN);
         classes().that().resideInAPackage("io.semsearch.security..").and().haveSimpleNameNotStartingWith("Role")
                 .and().haveSimpleNameNotStartingWith("ApiSecurity")
@@ -54,6 +64,8 @@ class ArchitectureTest {
     @Test
     void featuresAreLayered() {
         layer("embedding", "document", "ingest", "search", "answer", "health").check(MAIN);
+        // files become texts to index: only ingest extracts them
+        layer("extraction", "ingest").check(MAIN);
         layer("document", "ingest", "search", "answer", "llm", "mcp").check(MAIN);
         layer("search", "answer", "llm", "mcp").check(MAIN);
         layer("answer", "llm", "mcp").check(MAIN);

@@ -24,10 +24,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Files that must be refused, made in the test (small on disk, some huge once decompressed). */
-final class BadFiles {
+public final class BadFiles {
 
     /** One case: the file, its name, and the exception it must raise. */
-    record Case(String name, String fileName, String declaredType, byte[] content,
+    public record Case(String name, String fileName, String declaredType, byte[] content,
             Class<? extends ExtractionException> expected) {
     }
 
@@ -37,7 +37,7 @@ final class BadFiles {
     }
 
     /** Every bad-file case of the issue, plus a few neighbours (empty file, ODT bomb, scanned-like PDF). */
-    static List<Case> all(long maxBytes) throws IOException {
+    public static List<Case> all(long maxBytes) throws IOException {
         byte[] pdf = pdf("Rapport annuel", "Ceci est un document PDF de test assez long pour être coupé en deux.");
         return List.of(
                 new Case("corrupt PDF", "rapport.pdf", null, corruptPdf(), CorruptDocumentException.class),
@@ -60,7 +60,7 @@ final class BadFiles {
     }
 
     /** A one-page PDF with a title and one line per text (no text at all when {@code lines} is null). */
-    static byte[] pdf(String title, String... lines) throws IOException {
+    public static byte[] pdf(String title, String... lines) throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             doc.addPage(page);
@@ -106,7 +106,7 @@ final class BadFiles {
     }
 
     /** A PDF header and trailer marker around random bytes: no object, no cross-reference table. */
-    static byte[] corruptPdf() {
+    public static byte[] corruptPdf() {
         byte[] noise = new byte[20_000];
         new Random(14).nextBytes(noise);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

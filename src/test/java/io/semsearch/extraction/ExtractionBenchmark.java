@@ -33,7 +33,7 @@ import java.util.function.Function;
  * The extraction benchmark: main-content quality of web pages against written-down references (news pages built
  * around the sample articles, French Debian documentation pages), the alternatives it was chosen against, text
  * recall of the PDF, DOCX and ODT versions of the same pages, parse times, and the time to refuse each bad file.
- * Writes {@code docs/benchmarks/extraction.md}. Run it with {@code scripts/extraction-benchmark.sh} (fixtures first,
+ * Writes {@code docs/benchmarks/extraction.md}. Run it with {@code scripts/benchmark.sh extraction} (fixtures first,
  * then {@code mvn verify -Pbenchmark -Dit.test=ExtractionBenchmark}).
  */
 class ExtractionBenchmark {
@@ -76,7 +76,7 @@ class ExtractionBenchmark {
                 List.of("JVM", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")),
                 List.of("load average at start (1, 5, 15 min)", loadAverage()),
                 List.of("Debian packages", fixtureVersions())));
-        line("Made by `ExtractionBenchmark` (`scripts/extraction-benchmark.sh`). Pages: the five news pages built "
+        line("Made by `ExtractionBenchmark` (`scripts/benchmark.sh extraction`). Pages: the five news pages built "
                 + "around the sample articles by `scripts/make-news-pages.py` (five page shapes: HTML5 landmarks, "
                 + "telling class names, a WordPress blog, generated class names only, a `role=main` magazine; each with "
                 + "menu, cookie banner, share buttons, comments and a comment form, related-article teasers, footer) "

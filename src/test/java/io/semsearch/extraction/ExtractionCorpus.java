@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code scripts/setup-extraction-fixtures.sh}), each with its reference main text, plus the PDF, DOCX and ODT files
  * that script makes from them with LibreOffice under {@code target/extraction-fixtures/}.
  */
-final class ExtractionCorpus {
+public final class ExtractionCorpus {
 
     static final Path ROOT = Path.of(System.getProperty("project.root", System.getProperty("user.dir")));
     static final Path RESOURCES = ROOT.resolve("src/test/resources/extraction");
@@ -27,13 +27,13 @@ final class ExtractionCorpus {
     static final List<String> OFFICE_FORMATS = List.of("pdf", "docx", "odt");
 
     /** A page and its reference. {@code contentSelector} and {@code exclude} are those of Debian pages. */
-    record Page(String id, String kind, String debianPackage, Path html, String contentSelector, String exclude) {
+    public record Page(String id, String kind, String debianPackage, Path html, String contentSelector, String exclude) {
 
-        String reference() {
+        public String reference() {
             return read(RESOURCES.resolve("reference").resolve(id + ".txt"));
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             try {
                 return Files.readAllBytes(html);
             } catch (IOException e) {
@@ -42,7 +42,7 @@ final class ExtractionCorpus {
         }
 
         /** The office file the fixture script made from this page, when it exists. */
-        Optional<Path> office(String extension) {
+        public Optional<Path> office(String extension) {
             Path file = FIXTURES.resolve(extension).resolve(id + "." + extension);
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
         }
@@ -51,7 +51,7 @@ final class ExtractionCorpus {
     private ExtractionCorpus() {
     }
 
-    static List<Page> newsPages() {
+    public static List<Page> newsPages() {
         List<Page> pages = new ArrayList<>();
         for (String id : List.of("news-000", "news-001", "news-002", "news-003", "news-004")) {
             pages.add(new Page(id, "news", null, RESOURCES.resolve("news").resolve(id + ".html"), null, null));
@@ -60,7 +60,7 @@ final class ExtractionCorpus {
     }
 
     /** Every Debian page of the manifest, installed or not. */
-    static List<Page> debianManifest() {
+    public static List<Page> debianManifest() {
         List<Page> pages = new ArrayList<>();
         for (String line : read(RESOURCES.resolve("debian-pages.tsv")).split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -76,7 +76,7 @@ final class ExtractionCorpus {
      * The Debian pages, which must be installed: a test is skipped without them on a developer machine, and fails
      * in CI (where {@code CI} is set), since the test set-up installs them.
      */
-    static List<Page> debianPages() {
+    public static List<Page> debianPages() {
         List<Page> pages = debianManifest();
         List<String> missing = pages.stream().filter(p -> !Files.isRegularFile(p.html())).map(p -> p.html().toString())
                 .toList();
@@ -85,7 +85,7 @@ final class ExtractionCorpus {
     }
 
     /** Skips (developer machine) or fails (CI) when the fixtures made by the set-up script are absent. */
-    static void requireFixtures(boolean present, String what) {
+    public static void requireFixtures(boolean present, String what) {
         if (present) {
             return;
         }

@@ -12,22 +12,15 @@ import io.semsearch.testing.TestData;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the store needs besides indexing: re-embedding, the vector column, folder indexing. */
+/** What the store needs besides indexing: re-embedding, the vector column (folders: FolderSyncTest). */
 @QuarkusTest
 class StoreMaintenanceTest {
 
@@ -36,9 +29,6 @@ class StoreMaintenanceTest {
 
     @Inject
     ModelChangeReembedding reembedding;
-
-    @Inject
-    FolderIndexer folders;
 
     @Inject
     DocumentRepository documents;
@@ -51,9 +41,6 @@ class StoreMaintenanceTest {
 
     @Inject
     TestData testData;
-
-    @TempDir
-    Path folder;
 
     @AfterEach
     void restore() {
@@ -96,27 +83,6 @@ class StoreMaintenanceTest {
         Document document = QuarkusTransaction.requiringNew().call(() -> documents.findById(first.id()));
         assertEquals(embedding.activeModel().name(), document.embeddingModel);
         assertEquals(0, reembedding.run(), "nothing left to re-embed");
-    }
-
-    @Test
-    void aFolderIsIndexedFileByFileWithItsRelativePathAsSource() throws IOException {
-        Files.writeString(folder.resolve("a.txt"), "OpenAI a levé 6,6 milliards de dollars.\n\nUn autre paragraphe.");
-        Files.createDirectories(folder.resolve("sub"));
-        Files.writeString(folder.resolve("sub/b.md"), "# Titre\n\nMicrosoft recrute l’équipe d’Inflection.");
-        Files.writeString(folder.resolve("ignored.pdf"), "not a text file");
-        Files.writeString(folder.resolve("empty.txt"), "Laisser un commentaire\n\nGérer mes choix");
-
-        assertEquals(2, folders.indexFolder(folder), "the boilerplate-only file is skipped, the others indexed");
-
-        Document a = QuarkusTransaction.requiringNew().call(() -> documents.find("source", "a.txt").firstResult());
-        Document b = QuarkusTransaction.requiringNew().call(() -> documents.find("source", "sub/b.md").firstResult());
-        assertNotNull(a);
-        assertNotNull(b);
-        assertEquals(folder.resolve("a.txt").toString(), a.metadata.get("path"));
-        assertTrue(b.content.contains("Inflection"));
-        assertEquals(0L, (long) QuarkusTransaction.requiringNew()
-                .call(() -> documents.count("source in ?1", List.of("ignored.pdf", "empty.txt"))));
-        assertEquals(2, folders.indexFolder(folder), "indexing again finds the same two, unchanged");
     }
 
     private List<Chunk> chunksOf(String... sources) {

@@ -1,0 +1,95 @@
+package io.semsearch.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semsearch.common.FileUploadLimit;
+import io.semsearch.common.Problem;
+import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.security.ApiSecurity;
+import io.semsearch.security.Role;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
+
+/** Indexing a file: {@code POST /api/documents/files}. */
+@Path("/api/documents/files")
+@Tag(name = "Documents")
+@RolesAllowed(Role.WRITE)
+@SecurityRequirement(name = ApiSecurity.SCHEME)
+public class FileIndexResource {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final FileIngestService files;
+    private final EmbeddingService embedding;
+    private final ObjectMapper json;
+
+    public FileIndexResource(FileIngestService files, EmbeddingService embedding, ObjectMapper json) {
+        this.files = files;
+        this.embedding = embedding;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @FileUploadLimit("semsearch.extraction.max-size")
+    @Operation(operationId = "indexFile", summary = "Index a file", description = "Extracts the main text and the "
+            + "metadata of an HTML page (its article, without navigation, menus, cookie banners, comments...), a "
+            + "PDF, a DOCX or ODT document, a Markdown or plain text file, then indexes it as POST /api/documents "
+            + "does: the same source again updates the document, or does nothing when its text is unchanged.")
+    @APIResponse(responseCode = "201", description = "A new document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndexResponse.class)))
+    @APIResponse(responseCode = "200", description = "A known source, updated or unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndexResponse.class)))
+    @APIResponse(responseCode = "400", description = "No file, a field too long, metadata that is not a JSON object",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file over semsearch.extraction.max-size, or its text over "
+            + "semsearch.ingest.max-text-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A file type that is not extracted (an image, an archive...), "
+            + "or a request that is not multipart/form-data",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A corrupt, truncated or encrypted file, a zip bomb, a parse "
+            + "over the time limit, a page or file with no main text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response index(@Valid @BeanParam FileForm form, UriInfo uri) {
+        IndexResult result = files.index(new FileToIndex(form.file().uploadedFile(), form.file().fileName(),
+                form.file().contentType(), form.sourceOrFileName(), form.title(), metadata(form.metadata()),
+                form.language()));
+        return IndexResource.indexed(result, embedding.activeModel().name(), uri);
+    }
+
+    /** The metadata field, already checked to be a JSON object ({@link JsonObjectText}). */
+    private Map<String, Object> metadata(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(text, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata passed validation but is not a JSON object", e);
+        }
+    }
+}

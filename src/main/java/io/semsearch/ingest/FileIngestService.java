@@ -1,0 +1,69 @@
+package io.semsearch.ingest;
+
+import io.semsearch.extraction.DocumentExtractor;
+import io.semsearch.extraction.ExtractedDocument;
+import io.semsearch.extraction.LanguageIdentifier;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Indexes files: their main text and metadata are extracted ({@link DocumentExtractor}: type from the content, limits,
+ * main content of web pages), then indexed as a text is ({@link IngestService}: the cleaning rules and repeated-line
+ * removal still apply). A file that cannot be extracted raises its {@code ExtractionException} (413, 415 or 422) and
+ * nothing is stored.
+ */
+@ApplicationScoped
+public class FileIngestService {
+
+    private final DocumentExtractor extractor;
+    private final IngestService ingest;
+
+    public FileIngestService(DocumentExtractor extractor, IngestService ingest) {
+        this.extractor = extractor;
+        this.ingest = ingest;
+    }
+
+    public IndexResult index(FileToIndex file) {
+        ExtractedDocument extracted = extract(file.content(), file.fileName(), file.declaredType());
+        return ingest.index(request(extracted, file));
+    }
+
+    /** The file's text and metadata; an {@code ExtractionException} when it cannot be extracted. */
+    ExtractedDocument extract(Path content, String fileName, String declaredType) {
+        try {
+            return extractor.extract(content, fileName, declaredType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + content, e);
+        }
+    }
+
+    /**
+     * What is indexed of an extracted file: its text; the caller's title, else the file's; the file's metadata
+     * (title, author, published, language and where it comes from, media type...) with the file name, under the
+     * caller's, which win; the caller's language, else the file's (declared or detected), else null (detected from
+     * the cleaned text by the indexer, else the default).
+     */
+    static IndexRequest request(ExtractedDocument extracted, FileToIndex file) {
+        Map<String, Object> metadata = new LinkedHashMap<>(extracted.metadata());
+        if (file.fileName() != null && !file.fileName().isBlank()) {
+            metadata.put("fileName", file.fileName());
+        }
+        String language = extracted.language();
+        if (file.language() != null && !file.language().isBlank()) {
+            language = LanguageIdentifier.toIso6391(file.language());
+            metadata.put("language", language);
+            metadata.put("languageSource", "request");
+            metadata.remove("languageConfidence");
+        }
+        if (file.metadata() != null) {
+            metadata.putAll(file.metadata());
+        }
+        String title = file.title() != null && !file.title().isBlank() ? file.title() : extracted.title();
+        return new IndexRequest(file.source(), title, extracted.text(), metadata, language);
+    }
+}
