@@ -4,6 +4,7 @@ import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.semsearch.testing.TestKeys;
 import io.semsearch.extraction.DocumentTooLargeException;
 import io.semsearch.extraction.NoMainTextException;
 import io.semsearch.extraction.UnsupportedDocumentException;
@@ -142,6 +143,7 @@ class FileIndexResourceTest {
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(filesUrl.toURI())
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
