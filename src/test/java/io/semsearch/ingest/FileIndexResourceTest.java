@@ -4,17 +4,13 @@ import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.semsearch.testing.TestKeys;
 import io.semsearch.extraction.DocumentTooLargeException;
 import io.semsearch.extraction.NoMainTextException;
 import io.semsearch.extraction.UnsupportedDocumentException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -124,7 +120,7 @@ class FileIndexResourceTest {
         // sent with its Content-Length (as curl -F does): refused before the body is read
         byte[] overFileLimit = new byte[22 * 1024 * 1024];
         Arrays.fill(overFileLimit, (byte) 'a');
-        HttpResponse<String> refused = postMultipart("huge.txt", overFileLimit);
+        HttpResponse<String> refused = MultipartUpload.post(filesUrl.toURI(), "huge.txt", overFileLimit);
         assertEquals(413, refused.statusCode(), refused.body());
         assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
         assertTrue(refused.body().contains("semsearch.extraction.max-size"), refused.body());
@@ -132,20 +128,5 @@ class FileIndexResourceTest {
                         StandardCharsets.US_ASCII)))
                 .when().post("/api/documents").then().statusCode(413)
                 .body("detail", containsString("semsearch.api.max-body-size"));
-    }
-
-    /** A multipart upload of one file with its Content-Length (RestAssured streams multipart bodies chunked). */
-    private HttpResponse<String> postMultipart(String fileName, byte[] content) throws Exception {
-        String boundary = "semsearch" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(filesUrl.toURI())
-                .header("Authorization", "Bearer " + TestKeys.ADMIN)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
