@@ -72,7 +72,7 @@ public class SearchRepository {
             corpus as materialized (
                 select config, chunks, greatest(tokens::float8 / chunks, 1) as average_tokens
                 from corpus_statistics where chunks > 0),
-            query as (
+            query as materialized (
                 select w.config,
                        cast(case when position('!' in w.t) > 0 then w.t else replace(w.t, ' & ', ' | ') end
                             as tsquery) as q,

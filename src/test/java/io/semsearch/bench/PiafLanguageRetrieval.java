@@ -66,8 +66,8 @@ class PiafLanguageRetrieval {
         field.setAccessible(true);
         String perConfiguration = ((String) field.get(null)).formatted("true");
         int corpusStart = perConfiguration.indexOf("corpus as materialized (");
-        int corpusEnd = perConfiguration.indexOf("query as (");
-        String storeWide = perConfiguration.substring(0, corpusStart) + STORE_WIDE_CORPUS.strip() + "\n            "
+        int corpusEnd = perConfiguration.indexOf("),", corpusStart) + 2;
+        String storeWide = perConfiguration.substring(0, corpusStart) + STORE_WIDE_CORPUS.strip()
                 + perConfiguration.substring(corpusEnd);
 
         String database = System.getenv().getOrDefault("SEMSEARCH_TEST_DB_NAME", "semsearch_test");
