@@ -3,6 +3,7 @@ package io.semsearch.bench;
 import io.semsearch.extraction.LanguageIdentifier;
 import io.semsearch.ingest.TextCleaner;
 import io.semsearch.search.SearchRepository;
+import io.semsearch.testing.Migrations;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -14,11 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static io.semsearch.bench.Report.num;
 import static io.semsearch.bench.Report.pct;
@@ -56,7 +57,7 @@ class PiafLanguageRetrieval {
                 detected.put(p.source(), language);
             }
         }
-        Set<Integer> moved = new java.util.HashSet<>();
+        Set<Integer> moved = new HashSet<>();
         detected.keySet().forEach(s -> moved.add(Integer.parseInt(s.substring("piaf/".length()))));
         List<Piaf.Question> affected = piaf.questions(Piaf.Part.TRAIN).stream()
                 .filter(q -> moved.contains(q.paragraph())).toList();
@@ -85,7 +86,7 @@ class PiafLanguageRetrieval {
             connection.setAutoCommit(false);
             try {
                 statement.execute("create schema piaf_language; set local search_path = piaf_language, public");
-                for (Path migration : migrations()) {
+                for (Path migration : Migrations.inOrder()) {
                     statement.execute(Files.readString(migration));
                 }
                 statement.execute("drop index chunk_embedding_hnsw_idx");
@@ -117,8 +118,8 @@ class PiafLanguageRetrieval {
                         }
                         statement.execute("select fold_statistics_changes()");
                     }
-                    for (Map.Entry<String, String> variant : Map.of("per configuration", perConfiguration,
-                            "store-wide", storeWide).entrySet()) {
+                    for (Map.Entry<String, String> variant : List.of(Map.entry("per configuration",
+                            perConfiguration), Map.entry("store-wide", storeWide))) {
                         double[] onAffected = hits(connection, variant.getValue(), affected);
                         double[] onSample = hits(connection, variant.getValue(), sample);
                         rows.add(List.of(languages, variant.getKey(), pct(onAffected[0]), pct(onAffected[1]),
@@ -175,18 +176,5 @@ class PiafLanguageRetrieval {
                 return documentIds.indexOf(row.getObject(1)) + 1;
             }
         }
-    }
-
-    private static List<Path> migrations() throws Exception {
-        Path folder = Path.of(PiafLanguageRetrieval.class.getClassLoader().getResource("db/migration").toURI());
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
-        }
-    }
-
-    private static int version(Path migration) {
-        String name = migration.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }

@@ -2,18 +2,16 @@ package io.semsearch.document;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.semsearch.testing.Migrations;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -64,7 +62,7 @@ class TextSearchMigrationTest {
 
     @Test
     void chunksStoredBeforeAreReadInTheirDocumentsLanguage() throws Exception {
-        List<Path> migrations = migrations();
+        List<Path> migrations = Migrations.inOrder();
         try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
@@ -98,19 +96,5 @@ class TextSearchMigrationTest {
                 connection.setAutoCommit(true);
             }
         }
-    }
-
-    /** The migrations, in order, as Flyway runs them. */
-    private static List<Path> migrations() throws IOException, URISyntaxException {
-        Path folder = Path.of(TextSearchMigrationTest.class.getClassLoader().getResource("db/migration").toURI());
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
-        }
-    }
-
-    private static int version(Path migration) {
-        String name = migration.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }
