@@ -1,2 +1,3 @@
--- Flyway's clean leaves text search configurations: drop the project's so that V1 can create it again.
+-- Flyway's clean leaves text search configurations: drop the project's so that V1 and V6 can create them again.
 DROP TEXT SEARCH CONFIGURATION IF EXISTS semsearch_french;
+DROP TEXT SEARCH CONFIGURATION IF EXISTS semsearch_english;

@@ -97,6 +97,7 @@ public class IngestService {
         Map<String, Document> stored = storedBySource(requests);
         IndexResult[] results = new IndexResult[requests.size()];
         List<Prepared> toEmbed = new ArrayList<>();
+        boolean detailsWritten = false;
         for (int i = 0; i < requests.size(); i++) {
             IndexRequest request = requests.get(i);
             String sha256 = sha256(request.text());
@@ -110,6 +111,7 @@ public class IngestService {
                             .call(() -> writeDetails(request, sha256, model));
                     if (result != null) {
                         results[i] = result;
+                        detailsWritten = true; // a new language changes the chunks' text search configuration
                     } else {
                         toEmbed.add(prepare(i, request, sha256));
                     }
@@ -132,7 +134,7 @@ public class IngestService {
                 results[prepared.position] = store(prepared, own, model);
             }
         }
-        if (!toEmbed.isEmpty()) {
+        if (!toEmbed.isEmpty() || detailsWritten) {
             statistics.foldQuietly();
         }
         return List.of(results);
@@ -283,6 +285,7 @@ public class IngestService {
         document.embeddingModel = model;
         document.updatedAt = now();
         documents.persist(document);
+        documents.flush(); // before the chunks: their text search configuration is read from the document's language
         for (int i = 0; i < prepared.chunks.size(); i++) {
             TextChunk textChunk = prepared.chunks.get(i);
             Chunk chunk = new Chunk();

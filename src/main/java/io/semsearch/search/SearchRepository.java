@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * The two retrievers, as SQL on the read datasource (a streaming replica when one is configured, see
- * docs/scaling.md): pgvector cosine search over the HNSW index, and French full text ranked with BM25. They return
- * ranked {@link Candidate}s; {@link #hits} then reads the few that are kept.
+ * docs/scaling.md): pgvector cosine search over the HNSW index, and full text, read in each document's language,
+ * ranked with BM25. They return ranked {@link Candidate}s; {@link #hits} then reads the few that are kept.
  *
  * <p>Each method is one round trip in autocommit mode: the planner settings go in a first statement of the same
  * batch, which PostgreSQL runs in the same implicit transaction as the query, so they apply to it alone.
@@ -48,14 +48,19 @@ public class SearchRepository {
 
     /**
      * BM25 over the chunks that hold the query's rarest words, with corpus statistics read from the tables the
-     * triggers of V4 keep (never counted here), so that the cost of a query does not grow with the chunks its common
-     * words match:
+     * triggers of V4 and V6 keep (never counted here), so that the cost of a query does not grow with the chunks its
+     * common words match. A chunk is read with its document's language's text search configuration (V6): the query is
+     * read with each configuration that has chunks, and matched against that configuration's chunks alone, with its
+     * statistics:
      * <ol>
-     *   <li>the query's words, each with its document frequency and idf, rarest first;</li>
-     *   <li>candidates: the chunks holding any of the rarest words whose document frequencies add up to at most
+     *   <li>the query's words in each configuration, each with its document frequency and idf there, rarest first;
+     *       rarity, as the cost of reading a word's chunks, counts its chunks in all configurations (the GIN index
+     *       does not tell them apart);</li>
+     *   <li>candidates, per configuration: its chunks holding any of the rarest words whose chunks add up to at most
      *       {@code candidate-postings} (the rarest word always), at most {@code max-scored} of them, read through the
      *       GIN index;</li>
-     *   <li>each candidate's BM25 over all the query's words, from its own tsvector reduced to those words.</li>
+     *   <li>each candidate's BM25 over all the query's words, from its own tsvector reduced to those words; the
+     *       configurations' candidates are merged by that score.</li>
      * </ol>
      * Quoted phrases and exclusions keep their web-search meaning: a query with either must match as written; other
      * words are OR-ed (a chunk rarely holds them all). The plan does not depend on the text: generic plans are fine.
@@ -64,40 +69,54 @@ public class SearchRepository {
             select set_config('jit', 'off', true);
             with input as (
                 select cast(? as text) as text, cast(? as float8) as k1, cast(? as float8) as b),
-            query as (
-                select cast(case when position('!' in t) > 0 then t else replace(t, ' & ', ' | ') end as tsquery) as q,
-                       position('!' in t) = 0 and position('<' in t) = 0 as plain
-                from (select cast(websearch_to_tsquery('semsearch_french', input.text) as text) as t from input) w),
-            corpus as (
-                select greatest(coalesce(max(chunks), 0), 1) as chunks,
-                       greatest(coalesce(max(tokens)::float8 / nullif(max(chunks), 0), 1), 1) as average_tokens
-                from corpus_statistics where config = regconfig 'semsearch_french'),
+            corpus as materialized (
+                select config, chunks, greatest(tokens::float8 / chunks, 1) as average_tokens
+                from corpus_statistics where chunks > 0),
+            query as materialized (
+                select w.config,
+                       cast(case when position('!' in w.t) > 0 then w.t else replace(w.t, ' & ', ' | ') end
+                            as tsquery) as q,
+                       position('!' in w.t) = 0 and position('<' in w.t) = 0 as plain
+                from (select corpus.config, cast(websearch_to_tsquery(corpus.config, input.text) as text) as t
+                      from corpus, input) w),
+            words as (
+                select distinct corpus.config, lexeme
+                from corpus, input, unnest(tsvector_to_array(to_tsvector(corpus.config, input.text))) as lexeme),
             terms as materialized (
-                select w.lexeme, coalesce(s.chunks, 0) as df,
+                select w.config, w.lexeme, coalesce(s.chunks, 0) as df,
                        ln(1 + (greatest(corpus.chunks, coalesce(s.chunks, 0)) - coalesce(s.chunks, 0) + 0.5)
                               / (coalesce(s.chunks, 0) + 0.5)) as idf,
-                       sum(coalesce(s.chunks, 0)) over (order by coalesce(s.chunks, 0), w.lexeme) as postings
-                from (select distinct lexeme
-                      from input, unnest(tsvector_to_array(to_tsvector('semsearch_french', input.text))) as lexeme) w
-                cross join corpus
-                left join lexeme_statistics s on s.config = regconfig 'semsearch_french' and s.lexeme = w.lexeme),
+                       p.postings,
+                       sum(p.postings) over (partition by w.config order by p.postings, w.lexeme) as cumulative
+                from words w
+                join corpus on corpus.config = w.config
+                left join lexeme_statistics s on s.config = w.config and s.lexeme = w.lexeme
+                cross join lateral (
+                    select coalesce(sum(a.chunks), 0) as postings
+                    from corpus o join lexeme_statistics a on a.config = o.config and a.lexeme = w.lexeme) p),
             generating as (
-                select cast(string_agg(quote_literal(lexeme), ' | ') filter (where postings <= ? or postings = df)
-                            as tsquery) as q,
+                select config,
+                       cast(string_agg(quote_literal(lexeme), ' | ')
+                            filter (where cumulative <= ? or cumulative = postings) as tsquery) as q,
                        array_agg(lexeme) as lexemes
-                from terms),
+                from terms group by config),
             candidates as (
-                select c.id, c.document_id, c.start_offset, c.end_offset, c.token_count,
-                       ts_filter(setweight(c.text_search, 'A', g.lexemes), '{a}') as matched
-                from chunk c, generating g, query
-                where c.text_search @@ g.q and (query.plain or ts_match_vq(c.text_search, query.q)) and %s
-                limit ?)
+                select g.config, k.*
+                from generating g
+                join query on query.config = g.config
+                cross join lateral (
+                    select c.id, c.document_id, c.start_offset, c.end_offset, c.token_count,
+                           ts_filter(setweight(c.text_search, 'A', g.lexemes), '{a}') as matched
+                    from chunk c
+                    where c.text_search @@ g.q and c.text_search_config = g.config
+                      and (query.plain or ts_match_vq(c.text_search, query.q)) and %s
+                    limit ?) k)
             select k.id, k.document_id, k.start_offset, k.end_offset,
                    (select sum(t.idf * cardinality(u.positions) * (input.k1 + 1)
                                / (cardinality(u.positions)
                                   + input.k1 * (1 - input.b + input.b * k.token_count / corpus.average_tokens)))
-                    from unnest(k.matched) u join terms t on t.lexeme = u.lexeme) as bm25
-            from candidates k, corpus, input
+                    from unnest(k.matched) u join terms t on t.config = k.config and t.lexeme = u.lexeme) as bm25
+            from candidates k join corpus on corpus.config = k.config, input
             order by bm25 desc, k.id limit ?""";
 
     private static final String HITS = """

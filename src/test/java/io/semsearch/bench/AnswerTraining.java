@@ -156,7 +156,7 @@ class AnswerTraining {
                 List<IndexRequest> batch = new ArrayList<>();
                 for (Piaf.Paragraph p : paragraphs.subList(from, Math.min(paragraphs.size(), from + 64))) {
                     batch.add(new IndexRequest(p.source(), p.title(), p.context(),
-                            Map.of("corpus", "piaf", "title", p.title(), "categorie", p.category())));
+                            Map.of("corpus", "piaf", "title", p.title(), "categorie", p.category()), "fr"));
                 }
                 ingest.indexAll(batch);
             }

@@ -108,7 +108,7 @@ class RetrievalBenchmark {
         for (int from = 0; from < paragraphs.size(); from += 64) {
             List<Map<String, Object>> batch = new ArrayList<>();
             for (Piaf.Paragraph p : paragraphs.subList(from, Math.min(paragraphs.size(), from + 64))) {
-                batch.add(Map.of("source", p.source(), "title", p.title(), "text", p.context(),
+                batch.add(Map.of("source", p.source(), "title", p.title(), "text", p.context(), "language", "fr",
                         "metadata", Map.of("corpus", "piaf", "title", p.title(), "categorie", p.category())));
             }
             for (JsonNode result : Api.post("/api/documents/batch", Map.of("documents", batch)).get("results")) {
@@ -122,7 +122,7 @@ class RetrievalBenchmark {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (String name : resource("sample-articles/INDEX").lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            batch.add(Map.of("source", name, "text", resource("sample-articles/" + name),
+            batch.add(Map.of("source", name, "text", resource("sample-articles/" + name), "language", "fr",
                     "metadata", Map.of("corpus", "sample")));
         }
         Api.post("/api/documents/batch", Map.of("documents", batch));
