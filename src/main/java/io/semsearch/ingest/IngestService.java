@@ -3,6 +3,7 @@ package io.semsearch.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.semsearch.common.Futures;
 import io.semsearch.common.PayloadTooLargeException;
 import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -123,7 +123,7 @@ public class IngestService {
         List<List<Prepared>> groups = groups(toEmbed);
         CompletableFuture<List<EmbeddedChunk>> next = groups.isEmpty() ? null : embedLater(groups.get(0));
         for (int g = 0; g < groups.size(); g++) {
-            List<EmbeddedChunk> embedded = join(next);
+            List<EmbeddedChunk> embedded = Futures.join(next);
             if (g + 1 < groups.size()) {
                 next = embedLater(groups.get(g + 1));
             }
@@ -186,16 +186,6 @@ public class IngestService {
         return CompletableFuture.supplyAsync(() -> embed(textChunks), embeddingDriver);
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 
     private Map<String, Document> storedBySource(List<IndexRequest> requests) {
         List<String> sources = requests.stream().map(IndexRequest::source).toList();

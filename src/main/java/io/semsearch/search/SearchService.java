@@ -1,5 +1,6 @@
 package io.semsearch.search;
 
+import io.semsearch.common.Futures;
 import io.semsearch.common.LinearModel;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** Dense, lexical or hybrid retrieval of chunks for a query. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class SearchService {
             case LEXICAL -> repository.lexical(query.text(), candidates, query.filters());
             case HYBRID -> {
                 List<Candidate> dense = repository.dense(vector, candidates, query.filters());
-                yield fuse(dense, join(lexical));
+                yield fuse(dense, Futures.join(lexical));
             }
         };
         List<Candidate> kept = RankFusion.diversify(ranked, query.k(), config.maxChunksPerDocument());
@@ -76,14 +76,4 @@ public class SearchService {
         };
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 }
