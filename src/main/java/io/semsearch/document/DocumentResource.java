@@ -4,8 +4,7 @@ import io.semsearch.common.Problem;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,15 +42,20 @@ public class DocumentResource {
     @Operation(operationId = "listDocuments", summary = "List documents", description = "Oldest first, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of documents",
             content = @Content(schema = @Schema(implementation = DocumentPage.class)))
-    @APIResponse(responseCode = "400", description = "Page below 0, size outside 1 to 200",
+    @APIResponse(responseCode = "400",
+            description = "Page not a whole number of 0 or more, size not a whole number from 1 to 200",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DocumentPage list(
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0")
-            @Min(value = 0, message = "must be 0 or more") int page,
-            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("20")
-            @Min(value = 1, message = "must be between 1 and 200")
-            @Max(value = 200, message = "must be between 1 and 200") int size) {
-        return documents.page(page, size);
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0")
+            @Pattern(regexp = "\\d{1,9}", message = "must be a whole number, 0 or more") String page,
+            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20")
+            @Pattern(regexp = "[1-9]|[1-9]\\d|1\\d\\d|200", message = "must be a whole number between 1 and 200")
+            String size) {
+        // text, not int: a parameter that is not a number gets its 400 problem, not JAX-RS's 404
+        return documents.page(Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET

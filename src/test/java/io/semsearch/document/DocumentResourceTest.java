@@ -85,6 +85,12 @@ class DocumentResourceTest {
         given().queryParam("size", 201).when().get("/api/documents").then().statusCode(400);
         given().queryParam("page", -1).when().get("/api/documents").then().statusCode(400)
                 .body("errors[0].field", equalTo("page"));
+        given().queryParam("page", "abc").when().get("/api/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        given().queryParam("size", "1.5").when().get("/api/documents").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
+        given().queryParam("page", "99999999999").when().get("/api/documents").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
         verifyNoInteractions(documents);
     }
 }
