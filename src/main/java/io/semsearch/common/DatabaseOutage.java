@@ -2,7 +2,13 @@ package io.semsearch.common;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Recognises a failure caused by the database being unreachable (down, restarting, refusing connections, or the
@@ -14,23 +20,40 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException) {
+        // Causes and suppressed exceptions: a failed commit reports the lost connection as a suppressed XAException.
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < 64) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (isOutage(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return true;
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
             }
-            if (t instanceof SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-            if ("org.hibernate.exception.JDBCConnectionException".equals(t.getClass().getName())) {
-                return true;
-            }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean isOutage(Throwable t) {
+        if (t instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+            return true;
+        }
+        return "org.hibernate.exception.JDBCConnectionException".equals(t.getClass().getName());
     }
 
     /**
