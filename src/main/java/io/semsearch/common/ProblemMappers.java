@@ -2,6 +2,7 @@ package io.semsearch.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unparsableJson(JsonParseException e, UriInfo uri) {
         return malformedJson(e, uri);
+    }
+
+    /**
+     * A type Jackson cannot build is this service's fault (500), but still a problem document: more specific than
+     * Quarkus' built-in mapper, which answers with an empty body.
+     */
+    @ServerExceptionMapper
+    public Response undeserializable(InvalidDefinitionException e, UriInfo uri) {
+        return unexpected(e, uri);
     }
 
     /** Every feature's own failures: each exception says its status, title, field errors and headers. */

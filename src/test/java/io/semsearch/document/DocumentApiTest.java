@@ -230,6 +230,19 @@ class DocumentApiTest {
         given().contentType(ContentType.JSON).body("{\"question\": \"Qui\\u0000 ?\"}").when().post("/api/ask")
                 .then().statusCode(400).contentType("application/problem+json");
 
+        // a field named twice: which value was meant is a guess, so the body is refused (was a 500 for records)
+        problem(TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body("{\"source\": \"" + existing + "\", \"source\": \"y\", \"text\": \"Bonjour.\"}"), 400,
+                "Duplicate field 'source'");
+        given().contentType(ContentType.JSON)
+                .body("{\"question\": \"Qui ?\", \"history\": [{\"role\": \"user\", \"role\": \"assistant\", "
+                        + "\"content\": \"OpenAI ?\"}]}")
+                .when().post("/api/ask").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Duplicate field 'role'"));
+        TestKeys.asAdmin().contentType(ContentType.JSON).body("{\"name\": \"a\", \"role\": \"reader\", \"role\": \"admin\"}")
+                .when().post("/api/keys").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("Duplicate field 'role'"));
+
         problem(given(), "/api/documents/" + UUID.randomUUID(), 404, "No document");
         problem(given(), "/api/documents/not-an-id", 404, "No document");
         TestKeys.asAdmin().when().delete("/api/documents/" + UUID.randomUUID()).then().statusCode(404)

@@ -48,6 +48,9 @@ class ApiFuzzTest {
     @Inject
     TestData testData;
 
+    /** The body of the request being generated, for the failure message. */
+    private String lastBody = "";
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,6 +66,7 @@ class ApiFuzzTest {
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (; sent < REQUESTS && System.nanoTime() < deadline && failures.size() < 5; sent++) {
+            lastBody = "";
             HttpRequest request = switch (sent % 4) {
                 case 0, 1 -> mutatedBody(random);
                 case 2 -> randomQuery(random);
@@ -94,14 +98,15 @@ class ApiFuzzTest {
         int which = random.nextInt(paths.length);
         Object valid = switch (which) {
             case 0 -> document(random);
-            case 1 -> Map.of("documents", List.of(document(random), document(random)));
-            case 2 -> Map.of("question", "Combien Microsoft a-t-il investi ?", "k", 3,
-                    "history", List.of(Map.of("role", "user", "content", "OpenAI ?")),
-                    "filters", Map.of("metadata", Map.of("corpus", "sample")));
-            default -> Map.of("name", "fuzz", "role", "reader");
+            case 1 -> ordered("documents", List.of(document(random), document(random)));
+            case 2 -> ordered("question", "Combien Microsoft a-t-il investi ?", "k", 3,
+                    "history", List.of(ordered("role", "user", "content", "OpenAI ?")),
+                    "filters", ordered("metadata", ordered("corpus", "sample")));
+            default -> ordered("name", "fuzz", "role", "reader");
         };
         String body = random.nextBoolean() ? mutateValues(random, JSON.valueToTree(valid)).toString()
                 : mutateText(random, JSON.writeValueAsString(valid));
+        lastBody = body;
         return HttpRequest.newBuilder(root.resolve(paths[which])).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("Content-Type", "application/json")
@@ -113,8 +118,17 @@ class ApiFuzzTest {
         document.put("source", "fuzz/" + random.nextInt(1_000_000));
         document.put("title", "Titre");
         document.put("text", "Microsoft a investi dans OpenAI. " + random.nextInt(1000) + "\n\nUn second paragraphe.");
-        document.put("metadata", Map.of("corpus", "fuzz", "n", random.nextInt(10)));
+        document.put("metadata", ordered("corpus", "fuzz", "n", random.nextInt(10)));
         return document;
+    }
+
+    /** A map in the order given: {@code Map.of} orders by a per-JVM salt, so one seed would give other bodies. */
+    private static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** Replaces values by ones of other types and sizes. */
@@ -222,6 +236,7 @@ class ApiFuzzTest {
         }
         String body = random.nextBoolean() ? "{\"question\": \"OpenAI ?\", \"source\": \"fuzz/h\", \"text\": \"Un.\"}"
                 : randomText(random, random.nextInt(200));
+        lastBody = body;
         return switch (random.nextInt(4)) {
             case 0 -> builder.GET().build();
             case 1 -> builder.DELETE().build();
@@ -243,11 +258,13 @@ class ApiFuzzTest {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static String describe(HttpRequest request) {
+    private String describe(HttpRequest request) {
         String uri = request.uri().toString();
         return request.method() + " " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri) + " "
                 + request.headers().map().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + abbreviate(String.valueOf(e.getValue()))).toList();
+                        .map(e -> e.getKey() + "=" + abbreviate(String.valueOf(e.getValue()))).toList()
+                + (lastBody.isEmpty() ? "" : " body (" + lastBody.length() + " chars): "
+                        + JSON.valueToTree(lastBody.length() > 300 ? lastBody.substring(0, 300) + "…" : lastBody));
     }
 
     private static String abbreviate(String value) {
