@@ -29,6 +29,13 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The detail of a 401 without a key, here and on the paths outside the REST endpoints (/mcp). */
+    public static final String MISSING_KEY = "This endpoint needs an API key: send Authorization: Bearer <key>";
+    /** The detail of a 401 for a key that matches none. */
+    public static final String INVALID_KEY = "The API key is not valid: unknown or revoked";
+    /** The detail of a 503 while the database cannot be reached. */
+    public static final String DATABASE_UNAVAILABLE = "The database cannot be reached; retry later";
+
     private final ObjectMapper json;
     private final ApiConfig config;
 
@@ -125,14 +132,13 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
-        return problemResponse(401, "Unauthorized", "The API key is not valid: unknown or revoked", uri, null)
+        return problemResponse(401, "Unauthorized", INVALID_KEY, uri, null)
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return problemResponse(401, "Unauthorized", "This endpoint needs an API key: send Authorization: Bearer "
-                + "<key>", uri, null).header("WWW-Authenticate", "Bearer").build();
+        return problemResponse(401, "Unauthorized", MISSING_KEY, uri, null).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -157,7 +163,7 @@ public class ProblemMappers {
             root = root.getCause();
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), root.getMessage());
-        return problemResponse(503, "Service unavailable", "The database cannot be reached; retry later", uri, null)
+        return problemResponse(503, "Service unavailable", DATABASE_UNAVAILABLE, uri, null)
                 .header("Retry-After", Long.toString(Math.max(1, config.databaseRetryAfter().toSeconds()))).build();
     }
 

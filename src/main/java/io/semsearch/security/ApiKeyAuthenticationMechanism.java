@@ -1,5 +1,7 @@
 package io.semsearch.security;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,8 +11,13 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.semsearch.common.ApiConfig;
+import io.semsearch.common.DatabaseOutage;
+import io.semsearch.common.Problem;
+import io.semsearch.common.ProblemMappers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,20 +32,66 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     static final String SCHEME = "Bearer";
 
+    private final ObjectMapper json;
+    private final ApiConfig api;
+
+    public ApiKeyAuthenticationMechanism(ObjectMapper json, ApiConfig api) {
+        this.json = json;
+        this.api = api;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+        String key = bearer(context);
+        if (key == null) {
             return Uni.createFrom().nullItem();
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(
-                new TokenCredential(header.substring(SCHEME.length() + 1).strip(), "bearer"));
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(key, "bearer"));
         return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
     }
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", SCHEME));
+    }
+
+    /**
+     * The challenge of the paths that no REST exception mapper answers (/mcp, guarded by an HTTP permission): the
+     * same problem document as the REST endpoints' 401, or their 503 when the key could not be looked up.
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.ended()) {
+            return Uni.createFrom().item(true);
+        }
+        Problem problem;
+        if (context.failure() != null && DatabaseOutage.causedBy(context.failure())) {
+            problem = new Problem("about:blank", "Service unavailable", 503, ProblemMappers.DATABASE_UNAVAILABLE,
+                    context.normalizedPath(), null);
+            response.putHeader("Retry-After", Long.toString(Math.max(1, api.databaseRetryAfter().toSeconds())));
+        } else {
+            problem = new Problem("about:blank", "Unauthorized", 401, bearer(context) != null
+                    ? ProblemMappers.INVALID_KEY : ProblemMappers.MISSING_KEY, context.normalizedPath(), null);
+            response.putHeader("WWW-Authenticate", SCHEME);
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        return Uni.createFrom().completionStage(response.end(body).toCompletionStage()).replaceWith(true);
+    }
+
+    /** The key of {@code Authorization: Bearer <key>}, or null. */
+    private static String bearer(RoutingContext context) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
+            return null;
+        }
+        return header.substring(SCHEME.length() + 1).strip();
     }
 
     @Override

@@ -69,6 +69,7 @@ class DatabaseOutageIT {
         replies.put("search", timed(() -> client.get("/api/search?q=OpenAI")));
         replies.put("search, stored key", timed(() -> asReader.get("/api/search?q=OpenAI")));
         replies.put("search, key never seen", timed(() -> unknownKey.get("/api/search?q=OpenAI")));
+        replies.put("mcp, key never seen", timed(() -> unknownKey.get("/mcp")));
         replies.put("ask", timed(() -> client.post("/api/ask", Map.of("question", "Qui a investi dans OpenAI ?"))));
         replies.put("list", timed(() -> client.get("/api/documents")));
         replies.put("read", timed(() -> client.get("/api/documents/" + stored)));
@@ -91,7 +92,7 @@ class DatabaseOutageIT {
         assertEquals(200, live.status());
         assertEquals("UP", live.json().get("status").asText());
         assertTrue(service.isAlive());
-        System.out.printf("13 calls during the outage answered in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("14 calls during the outage answered in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         database.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
