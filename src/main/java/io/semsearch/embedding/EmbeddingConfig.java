@@ -27,12 +27,12 @@ public interface EmbeddingConfig {
     Optional<String> fallbackModel();
 
     /**
-     * Number of texts embedded in one forward pass when indexing (texts of similar length go together). With one
-     * thread per predictor, 8 and 16 are within a few percent of each other on 2 cores
-     * (docs/benchmarks/performance.md); the model's int8 activations are quantized per batch, so a text's vector
-     * depends slightly on its batch: 16 keeps the vectors the service computed before.
+     * Number of texts embedded in one forward pass when indexing (texts of similar length go together). One is the
+     * fastest on 2 cores, with one predictor per core and one thread each: 1.4 × batches of 16, which pay for their
+     * padding and bigger activations (docs/benchmarks/performance.md). It also makes a passage's vector independent of
+     * the texts indexed with it: the model quantizes its int8 activations per batch, as it always did for queries.
      */
-    @WithDefault("16")
+    @WithDefault("1")
     int batchSize();
 
     /** Number of DJL predictors, i.e. forward passes that may run at the same time. 0 means one per core. */

@@ -31,12 +31,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -63,6 +62,7 @@ public class EmbeddingService {
     private final HuggingFaceTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
+    private final int predictorCount;
     /** Threads that run the batches of one call beyond the first, so that every predictor can work on it. */
     private final ExecutorService callers;
     private final List<String> inputNames;
@@ -99,6 +99,7 @@ public class EmbeddingService {
                     + ", expected input_ids and attention_mask");
         }
         int poolSize = config.predictors() > 0 ? config.predictors() : Runtime.getRuntime().availableProcessors();
+        this.predictorCount = poolSize;
         this.predictors = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
             predictors.add(model.newPredictor());
@@ -207,29 +208,11 @@ public class EmbeddingService {
         for (int from = 0; from < order.size(); from += batchSize) {
             batches.add(order.subList(from, Math.min(order.size(), from + batchSize)));
         }
-        List<Future<?>> running = new ArrayList<>();
-        for (int b = 1; b < batches.size(); b++) { // the caller embeds the first batch itself
-            List<Integer> batch = batches.get(b);
-            running.add(callers.submit(() -> embedInto(texts, batch, pooling, results)));
+        Work work = new Work(batches.size(), b -> embedInto(texts, batches.get(b), pooling, results));
+        for (int h = 0; h < Math.min(batches.size() - 1, predictorCount - 1); h++) {
+            callers.execute(work::help);
         }
-        try {
-            if (!batches.isEmpty()) {
-                embedInto(texts, batches.get(0), pooling, results);
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddingException("Interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new EmbeddingException("Embedding failed: " + e.getCause(), e.getCause());
-        } finally {
-            running.forEach(future -> future.cancel(false));
-        }
+        work.runAndAwaitHelpers();
         return results;
     }
 
@@ -312,6 +295,82 @@ public class EmbeddingService {
     }
 
     /** Keeps the first {@code max - 1} ids and the closing special token. */
+    /**
+     * The batches of one call, taken one at a time by the caller and by helpers from {@link #callers}: every predictor
+     * works on a large call. A helper that only starts once the caller has taken the last batch does nothing, so a
+     * call never waits behind the batches of other calls that keep the helpers busy.
+     */
+    private static final class Work {
+        private final int batches;
+        private final IntConsumer embedBatch;
+        private final AtomicInteger next = new AtomicInteger();
+        private RuntimeException failure;
+        private int activeHelpers;
+        private boolean closed;
+
+        Work(int batches, IntConsumer embedBatch) {
+            this.batches = batches;
+            this.embedBatch = embedBatch;
+        }
+
+        void help() {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                activeHelpers++;
+            }
+            try {
+                takeBatches();
+            } finally {
+                synchronized (this) {
+                    activeHelpers--;
+                    notifyAll();
+                }
+            }
+        }
+
+        void runAndAwaitHelpers() {
+            takeBatches();
+            boolean interrupted = false;
+            synchronized (this) {
+                closed = true;
+                while (activeHelpers > 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the helpers write into the caller's results: wait for them anyway
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                if (failure != null) {
+                    throw failure;
+                }
+            }
+        }
+
+        private void takeBatches() {
+            try {
+                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    embedBatch.accept(b);
+                }
+            } catch (RuntimeException e) {
+                next.set(batches); // the others stop at their next batch
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+    }
+
     static long[] truncate(long[] ids, int max) {
         if (ids.length <= max) {
             return ids;
