@@ -35,7 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -208,7 +207,7 @@ public class EmbeddingService {
         for (int from = 0; from < order.size(); from += batchSize) {
             batches.add(order.subList(from, Math.min(order.size(), from + batchSize)));
         }
-        Work work = new Work(batches.size(), b -> embedInto(texts, batches.get(b), pooling, results));
+        SharedBatches work = new SharedBatches(batches.size(), b -> embedInto(texts, batches.get(b), pooling, results));
         for (int h = 0; h < Math.min(batches.size() - 1, predictorCount - 1); h++) {
             callers.execute(work::help);
         }
@@ -295,82 +294,6 @@ public class EmbeddingService {
     }
 
     /** Keeps the first {@code max - 1} ids and the closing special token. */
-    /**
-     * The batches of one call, taken one at a time by the caller and by helpers from {@link #callers}: every predictor
-     * works on a large call. A helper that only starts once the caller has taken the last batch does nothing, so a
-     * call never waits behind the batches of other calls that keep the helpers busy.
-     */
-    private static final class Work {
-        private final int batches;
-        private final IntConsumer embedBatch;
-        private final AtomicInteger next = new AtomicInteger();
-        private RuntimeException failure;
-        private int activeHelpers;
-        private boolean closed;
-
-        Work(int batches, IntConsumer embedBatch) {
-            this.batches = batches;
-            this.embedBatch = embedBatch;
-        }
-
-        void help() {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                activeHelpers++;
-            }
-            try {
-                takeBatches();
-            } finally {
-                synchronized (this) {
-                    activeHelpers--;
-                    notifyAll();
-                }
-            }
-        }
-
-        void runAndAwaitHelpers() {
-            takeBatches();
-            boolean interrupted = false;
-            synchronized (this) {
-                closed = true;
-                while (activeHelpers > 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the helpers write into the caller's results: wait for them anyway
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (this) {
-                if (failure != null) {
-                    throw failure;
-                }
-            }
-        }
-
-        private void takeBatches() {
-            try {
-                for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
-                    embedBatch.accept(b);
-                }
-            } catch (RuntimeException e) {
-                next.set(batches); // the others stop at their next batch
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
-            }
-        }
-    }
-
     static long[] truncate(long[] ids, int max) {
         if (ids.length <= max) {
             return ids;
