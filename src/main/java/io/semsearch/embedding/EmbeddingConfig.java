@@ -28,7 +28,7 @@ public interface EmbeddingConfig {
 
     /**
      * Number of texts embedded in one forward pass when indexing (texts of similar length go together). One is the
-     * fastest on 2 cores, with one predictor per core and one thread each: 1.4 × batches of 16, which pay for their
+     * fastest on 2 cores, with one predictor per core and one thread each: 1.3 × batches of 16, which pay for their
      * padding and bigger activations (docs/benchmarks/performance.md). It also makes a passage's vector independent of
      * the texts indexed with it: the model quantizes its int8 activations per batch, as it always did for queries.
      */

@@ -62,7 +62,7 @@ public class EmbeddingService {
     private final ZooModel<NDList, NDList> model;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int predictorCount;
-    /** Threads that run the batches of one call beyond the first, so that every predictor can work on it. */
+    /** Helper threads that take the batches of a call alongside its caller, so that every predictor can work on it. */
     private final ExecutorService callers;
     private final List<String> inputNames;
     private final Timer queryTimer;

@@ -13,7 +13,7 @@ final class SharedBatches {
     private final int batches;
     private final IntConsumer embedBatch;
     private final AtomicInteger next = new AtomicInteger();
-    private RuntimeException failure;
+    private Throwable failure;
     private int activeHelpers;
     private boolean closed;
 
@@ -56,8 +56,11 @@ final class SharedBatches {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (failure != null) {
-                throw failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
         }
     }
@@ -67,7 +70,7 @@ final class SharedBatches {
             for (int b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                 embedBatch.accept(b);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // unchecked: IntConsumer throws nothing else
             next.set(batches); // the others stop at their next batch
             synchronized (this) {
                 if (failure == null) {
