@@ -17,6 +17,22 @@ public record Problem(String type, String title, int status, String detail, Stri
                 e.errors().isEmpty() ? null : e.errors());
     }
 
+    /** The detail of a 401 without a key. */
+    public static final String MISSING_KEY = "This endpoint needs an API key: send Authorization: Bearer <key>";
+    /** The detail of a 401 for a key that matches none. */
+    public static final String INVALID_KEY = "The API key is not valid: unknown or revoked";
+
+    /** A 401: no key ({@code keyGiven} false), or one that matches none; sent with {@code WWW-Authenticate: Bearer}. */
+    public static Problem unauthorized(boolean keyGiven, String instance) {
+        return new Problem("about:blank", "Unauthorized", 401, keyGiven ? INVALID_KEY : MISSING_KEY, instance, null);
+    }
+
+    /** A 503 while the database cannot be reached; sent with {@code Retry-After}. */
+    public static Problem databaseUnavailable(String instance) {
+        return new Problem("about:blank", "Service unavailable", 503, "The database cannot be reached; retry later",
+                instance, null);
+    }
+
     /** An unexpected failure, whose details are in the log only. */
     public static Problem internal(String instance) {
         return new Problem("about:blank", "Internal error", 500, "The request failed unexpectedly; the error is logged",

@@ -29,13 +29,6 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** The detail of a 401 without a key, here and on the paths outside the REST endpoints (/mcp). */
-    public static final String MISSING_KEY = "This endpoint needs an API key: send Authorization: Bearer <key>";
-    /** The detail of a 401 for a key that matches none. */
-    public static final String INVALID_KEY = "The API key is not valid: unknown or revoked";
-    /** The detail of a 503 while the database cannot be reached. */
-    public static final String DATABASE_UNAVAILABLE = "The database cannot be reached; retry later";
-
     private final ObjectMapper json;
     private final ApiConfig config;
 
@@ -132,13 +125,12 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
-        return problemResponse(401, "Unauthorized", INVALID_KEY, uri, null)
-                .header("WWW-Authenticate", "Bearer").build();
+        return json(Problem.unauthorized(true, uri.getPath())).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return problemResponse(401, "Unauthorized", MISSING_KEY, uri, null).header("WWW-Authenticate", "Bearer").build();
+        return json(Problem.unauthorized(false, uri.getPath())).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -163,17 +155,17 @@ public class ProblemMappers {
             root = root.getCause();
         }
         LOG.warnf("Database unavailable on %s: %s", uri.getPath(), root.getMessage());
-        return problemResponse(503, "Service unavailable", DATABASE_UNAVAILABLE, uri, null)
-                .header("Retry-After", Long.toString(Math.max(1, config.databaseRetryAfter().toSeconds()))).build();
+        return json(Problem.databaseUnavailable(uri.getPath()))
+                .header("Retry-After", Long.toString(retryAfterSeconds(config))).build();
+    }
+
+    /** The {@code Retry-After} of a 503 during a database outage, in whole seconds (at least 1). */
+    public static long retryAfterSeconds(ApiConfig config) {
+        return Math.max(1, config.databaseRetryAfter().toSeconds());
     }
 
     private Response problem(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
-        return problemResponse(status, title, detail, uri, errors).build();
-    }
-
-    private Response.ResponseBuilder problemResponse(int status, String title, String detail, UriInfo uri,
-            List<Problem.FieldError> errors) {
-        return json(new Problem("about:blank", title, status, detail, uri.getPath(), errors));
+        return json(new Problem("about:blank", title, status, detail, uri.getPath(), errors)).build();
     }
 
     private Response.ResponseBuilder json(Problem body) {

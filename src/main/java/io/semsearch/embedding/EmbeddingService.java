@@ -63,7 +63,7 @@ public class EmbeddingService {
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int predictorCount;
     /** Helper threads that take the batches of a call alongside its caller, so that every predictor can work on it. */
-    private final ExecutorService callers;
+    private final ExecutorService helpers;
     private final List<String> inputNames;
     private final Timer queryTimer;
     private final Timer passageTimer;
@@ -103,9 +103,9 @@ public class EmbeddingService {
         for (int i = 0; i < poolSize; i++) {
             predictors.add(model.newPredictor());
         }
-        AtomicInteger callerNumber = new AtomicInteger();
-        this.callers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), runnable -> {
-            Thread thread = new Thread(runnable, "embedding-" + callerNumber.incrementAndGet());
+        AtomicInteger helperNumber = new AtomicInteger();
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), runnable -> {
+            Thread thread = new Thread(runnable, "embedding-" + helperNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -209,7 +209,7 @@ public class EmbeddingService {
         }
         SharedBatches work = new SharedBatches(batches.size(), b -> embedInto(texts, batches.get(b), pooling, results));
         for (int h = 0; h < Math.min(batches.size() - 1, predictorCount - 1); h++) {
-            callers.execute(work::help);
+            helpers.execute(work::help);
         }
         work.runAndAwaitHelpers();
         return results;
@@ -355,7 +355,7 @@ public class EmbeddingService {
 
     @PreDestroy
     public void close() {
-        callers.shutdownNow();
+        helpers.shutdownNow();
         predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();

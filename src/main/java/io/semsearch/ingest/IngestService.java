@@ -186,7 +186,6 @@ public class IngestService {
         return CompletableFuture.supplyAsync(() -> embed(textChunks), embeddingDriver);
     }
 
-
     private Map<String, Document> storedBySource(List<IndexRequest> requests) {
         List<String> sources = requests.stream().map(IndexRequest::source).toList();
         return QuarkusTransaction.requiringNew().call(() -> documents.listBySources(sources)).stream()

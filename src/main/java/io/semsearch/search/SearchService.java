@@ -75,5 +75,4 @@ public class SearchService {
                     List.of(config.denseWeight(), config.lexicalWeight()), config.rrfK());
         };
     }
-
 }

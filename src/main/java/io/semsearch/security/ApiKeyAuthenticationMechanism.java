@@ -67,12 +67,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         Problem problem;
         if (context.failure() != null && DatabaseOutage.causedBy(context.failure())) {
-            problem = new Problem("about:blank", "Service unavailable", 503, ProblemMappers.DATABASE_UNAVAILABLE,
-                    context.normalizedPath(), null);
-            response.putHeader("Retry-After", Long.toString(Math.max(1, api.databaseRetryAfter().toSeconds())));
+            problem = Problem.databaseUnavailable(context.normalizedPath());
+            response.putHeader("Retry-After", Long.toString(ProblemMappers.retryAfterSeconds(api)));
         } else {
-            problem = new Problem("about:blank", "Unauthorized", 401, bearer(context) != null
-                    ? ProblemMappers.INVALID_KEY : ProblemMappers.MISSING_KEY, context.normalizedPath(), null);
+            problem = Problem.unauthorized(bearer(context) != null, context.normalizedPath());
             response.putHeader("WWW-Authenticate", SCHEME);
         }
         String body;

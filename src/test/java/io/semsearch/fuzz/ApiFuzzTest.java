@@ -48,9 +48,6 @@ class ApiFuzzTest {
     @Inject
     TestData testData;
 
-    /** The body of the request being generated, for the failure message. */
-    private String lastBody = "";
-
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,25 +63,24 @@ class ApiFuzzTest {
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (; sent < REQUESTS && System.nanoTime() < deadline && failures.size() < 5; sent++) {
-            lastBody = "";
-            HttpRequest request = switch (sent % 4) {
+            Generated request = switch (sent % 4) {
                 case 0, 1 -> mutatedBody(random);
-                case 2 -> randomQuery(random);
+                case 2 -> new Generated(randomQuery(random), "");
                 default -> randomHeaders(random);
             };
             HttpResponse<String> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = http.send(request.request(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                failures.add(describe(request) + " -> " + e);
+                failures.add(request + " -> " + e);
                 continue;
             }
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (status >= 500) {
-                failures.add(describe(request) + " -> " + status + " " + response.body());
+                failures.add(request + " -> " + status + " " + response.body());
             } else if (status >= 400 && !type.startsWith("application/problem+json")) {
-                failures.add(describe(request) + " -> " + status + " as " + type + ": " + response.body());
+                failures.add(request + " -> " + status + " as " + type + ": " + response.body());
             }
         }
         if (!failures.isEmpty()) {
@@ -93,7 +89,20 @@ class ApiFuzzTest {
         assertTrue(sent >= Math.min(REQUESTS, 100), "only " + sent + " requests within " + BUDGET);
     }
 
-    private HttpRequest mutatedBody(Random random) throws IOException {
+    /** A generated request with the body it sends ("" for none), which a failure message shows. */
+    private record Generated(HttpRequest request, String body) {
+        @Override
+        public String toString() {
+            String uri = request.uri().toString();
+            return request.method() + " " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri) + " "
+                    + request.headers().map().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + abbreviate(String.valueOf(e.getValue()))).toList()
+                    + (body.isEmpty() ? "" : " body (" + body.length() + " chars): "
+                            + JSON.valueToTree(body.length() > 300 ? body.substring(0, 300) + "…" : body));
+        }
+    }
+
+    private Generated mutatedBody(Random random) throws IOException {
         String[] paths = {"/api/documents", "/api/documents/batch", "/api/ask", "/api/keys"};
         int which = random.nextInt(paths.length);
         Object valid = switch (which) {
@@ -106,11 +115,10 @@ class ApiFuzzTest {
         };
         String body = random.nextBoolean() ? mutateValues(random, JSON.valueToTree(valid)).toString()
                 : mutateText(random, JSON.writeValueAsString(valid));
-        lastBody = body;
-        return HttpRequest.newBuilder(root.resolve(paths[which])).timeout(Duration.ofSeconds(60))
+        return new Generated(HttpRequest.newBuilder(root.resolve(paths[which])).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
     }
 
     private static Map<String, Object> document(Random random) {
@@ -218,7 +226,7 @@ class ApiFuzzTest {
         };
     }
 
-    private HttpRequest randomHeaders(Random random) {
+    private Generated randomHeaders(Random random) {
         String[] authorizations = {"", "Bearer", "Bearer ", "Basic YTpi", "Bearer " + "k".repeat(8000),
                 "Bearer ssk_0123456789ab_" + "x".repeat(43), "bearer " + TestKeys.ADMIN, "Bearer " + TestKeys.ADMIN,
                 "Bearer " + percentEncode(randomText(random, 20))};
@@ -236,12 +244,11 @@ class ApiFuzzTest {
         }
         String body = random.nextBoolean() ? "{\"question\": \"OpenAI ?\", \"source\": \"fuzz/h\", \"text\": \"Un.\"}"
                 : randomText(random, random.nextInt(200));
-        lastBody = body;
         return switch (random.nextInt(4)) {
-            case 0 -> builder.GET().build();
-            case 1 -> builder.DELETE().build();
-            case 2 -> builder.PUT(HttpRequest.BodyPublishers.ofString(body)).build();
-            default -> builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            case 0 -> new Generated(builder.GET().build(), "");
+            case 1 -> new Generated(builder.DELETE().build(), "");
+            case 2 -> new Generated(builder.PUT(HttpRequest.BodyPublishers.ofString(body)).build(), body);
+            default -> new Generated(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build(), body);
         };
     }
 
@@ -256,15 +263,6 @@ class ApiFuzzTest {
 
     private static String percentEncode(String text) {
         return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private String describe(HttpRequest request) {
-        String uri = request.uri().toString();
-        return request.method() + " " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri) + " "
-                + request.headers().map().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + abbreviate(String.valueOf(e.getValue()))).toList()
-                + (lastBody.isEmpty() ? "" : " body (" + lastBody.length() + " chars): "
-                        + JSON.valueToTree(lastBody.length() > 300 ? lastBody.substring(0, 300) + "…" : lastBody));
     }
 
     private static String abbreviate(String value) {

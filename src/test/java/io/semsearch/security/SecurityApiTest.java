@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.semsearch.common.ProblemMappers;
+import io.semsearch.common.Problem;
 import io.semsearch.testing.TestData;
 import io.semsearch.testing.TestKeys;
 import jakarta.inject.Inject;
@@ -287,13 +287,13 @@ class SecurityApiTest {
     void theMcpEndpointFollowsTheSameRules() {
         // outside the REST endpoints, the same 401 problem documents as theirs
         given().when().get("/mcp").then().statusCode(401).header("WWW-Authenticate", "Bearer")
-                .contentType("application/problem+json").body("detail", equalTo(ProblemMappers.MISSING_KEY))
+                .contentType("application/problem+json").body("detail", equalTo(Problem.MISSING_KEY))
                 .body("instance", equalTo("/mcp"));
         given().contentType(ContentType.JSON).body("{}").when().post("/mcp").then().statusCode(401)
-                .contentType("application/problem+json").body("detail", equalTo(ProblemMappers.MISSING_KEY));
+                .contentType("application/problem+json").body("detail", equalTo(Problem.MISSING_KEY));
         TestKeys.withKey("ssk_0123456789ab_" + "x".repeat(43)).when().get("/mcp").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
-                .body("status", equalTo(401)).body("detail", equalTo(ProblemMappers.INVALID_KEY));
+                .body("status", equalTo(401)).body("detail", equalTo(Problem.INVALID_KEY));
         // a reader passes the check
         TestKeys.withKey(create("reader")).when().get("/mcp").then().statusCode(not(equalTo(401)))
                 .statusCode(not(equalTo(403)));
