@@ -48,7 +48,7 @@ if [[ "${1:-}" == "--before" ]]; then
         [[ "$file" == *model.properties ]] || ln -sf "$PWD/$file" "$dir/$file"
       done
     done
-    (cd "$dir" && mvn -B -q package -DskipTests)
+    (cd "$dir" && ./mvnw -B -q package -Dmaven.test.skip=true)
   fi
   before=("-Dbenchmark.before=$dir")
 fi

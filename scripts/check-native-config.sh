@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Native-ready check (CI): runs Quarkus's native build steps without GraalVM/Mandrel
-#   mvn -B package -Pnative -DskipTests -Dquarkus.native.sources-only=true
+#   ./mvnw -B package -Pnative -Dmaven.test.skip=true -Dquarkus.native.sources-only=true
 # which writes the native-image inputs to target/native-sources/ (native-image.args, the runner jar, lib/), then
 # checks the service's own native-image configuration (src/main/resources/META-INF/native-image/) against the jars
 # packaged there with scripts/NativeConfigCheck.java: classes, members, resources, the Java classes that the JNI
@@ -14,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 CONFIG=src/main/resources/META-INF/native-image/io.semsearch/french-semantic-search
 
 start=$(date +%s)
-mvn -B -q package -Pnative -DskipTests -Dquarkus.native.sources-only=true "$@"
+./mvnw -B -q package -Pnative -Dmaven.test.skip=true -Dquarkus.native.sources-only=true "$@"
 for f in native-image.args graalvm.version; do
   [[ -s target/native-sources/$f ]] || { echo "check-native-config: ERROR: target/native-sources/$f was not written" >&2; exit 1; }
 done

@@ -164,12 +164,12 @@ provision() {
       ;;
     maven)
       local artifact="${PROPS[source.artifact]:?$props: source.artifact missing}" work jarfile
-      if ! command -v mvn >/dev/null; then
-        reasons+=("mvn not installed, cannot fetch $artifact")
+      if ! "$ROOT/mvnw" -q -v >/dev/null 2>&1; then
+        reasons+=("Maven (./mvnw) cannot run, cannot fetch $artifact")
       else
         work="$(mktemp -d "${TMPDIR:-/tmp}/provision-models.XXXXXX")"; TMP_PATHS+=("$work")
         # Run outside the project (no pom.xml): dependency:copy needs no project. One jar only.
-        if (cd "$work" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" \
+        if (cd "$work" && "$ROOT/mvnw" -B -q "$DEPENDENCY_PLUGIN:copy" \
               -Dartifact="$artifact" -Dtransitive=false -DoutputDirectory="$work/out" >"$work/mvn.log" 2>&1); then
           jarfile="$(find "$work/out" -maxdepth 1 -type f -name '*.jar' | head -n1)"
           for f in "${missing[@]}"; do

@@ -21,9 +21,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 [[ "${SEMSEARCH_SKIP_SETUP:-0}" == "1" ]] || scripts/setup.sh
 if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
-  mvn -B -q package -DskipTests
+  ./mvnw -B -q package -Dmaven.test.skip=true
 fi
-[[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "run: ERROR: target/quarkus-app/quarkus-run.jar not found; build with: mvn -B package -DskipTests" >&2; exit 1; }
+[[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "run: ERROR: target/quarkus-app/quarkus-run.jar not found; build with: ./mvnw -B package -Dmaven.test.skip=true" >&2; exit 1; }
 
 export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
 export SEMSEARCH_SECURITY_ANONYMOUS_READ="${SEMSEARCH_SECURITY_ANONYMOUS_READ:-true}"
