@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
-# Prepares this machine for the service and its tests:
+# Prepares this machine to run the service (scripts/run.sh; the tests add scripts/setup-test.sh):
 #   1. scripts/setup-postgres.sh   PostgreSQL 15 + pgvector 0.8, role and databases
 #   2. scripts/provision-models.sh embedding models in models/
-#   3. scripts/setup-browser.sh    Chromium and chromedriver (the chat page's browser test)
-#   4. scripts/setup-openapi-lint.sh  Redocly's CLI in tools/openapi-lint (scripts/lint-openapi.sh)
-#   5. on request (SEMSEARCH_STANDBY_PORT set): scripts/setup-standby.sh, a streaming standby of the cluster on 5432
+#   3. on request (SEMSEARCH_STANDBY_PORT set): scripts/setup-standby.sh, a streaming standby of the cluster on 5432
 #      on that port, for read replicas (docs/scaling.md)
 # then prints one summary line. Idempotent; safe to re-run. Environment: see both scripts
 # (SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_TEST_DB_NAME, HF_HUB_OFFLINE, ...).
@@ -13,8 +11,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/setup-postgres.sh
 scripts/provision-models.sh
-scripts/setup-browser.sh
-scripts/setup-openapi-lint.sh
 if [[ -n "${SEMSEARCH_STANDBY_PORT:-}" ]]; then
   scripts/setup-standby.sh
 fi
