@@ -8,7 +8,8 @@
 #   scripts/container.sh status | logs [db] | images
 #
 # Installs what is missing, idempotently, like scripts/setup.sh (as root or with password-less sudo): podman,
-# podman-compose, runc, debootstrap (only to make a local base image), curl and jq; writes the two containers.conf
+# podman-compose, runc, the CNI dnsname plugin (service names such as db resolve between containers only with it; a
+# project network made before it is made again), debootstrap (only to make a local base image), curl and jq; writes the two containers.conf
 # settings podman needs on this kind of machine (/etc/containers/containers.conf.d/50-semsearch.conf) unless set.
 # Uses docker instead when a docker daemon is reachable (and docker compose or docker-compose exists).
 #
@@ -126,9 +127,12 @@ engine() {
       else die "docker is reachable but neither 'docker compose' nor 'docker-compose' is installed"; fi
       ;;
     podman)
-      apt_install podman buildah runc fuse-overlayfs slirp4netns uidmap podman-compose
+      # dnsname: podman 4.3 (CNI) resolves the compose services' names (db) only with this plugin
+      apt_install podman buildah runc fuse-overlayfs slirp4netns uidmap podman-compose \
+        golang-github-containernetworking-plugin-dnsname
       configure_podman
       COMPOSE=(podman-compose)
+      recreate_network_without_dns
       BUILD_FORMAT=(--format docker)
       ;;
     *) die "SEMSEARCH_CONTAINER_ENGINE must be podman or docker, not '$wanted'";;
@@ -138,6 +142,18 @@ engine() {
 }
 
 ce() { "$ENGINE" "$@"; }
+
+# A compose network made before the dnsname plugin was installed keeps resolving no names: remove it (with the
+# project's stopped containers) so that compose makes it again with DNS. Its data volume is kept.
+recreate_network_without_dns() {
+  local net="${PROJECT}_default" dns
+  podman network exists "$net" 2>/dev/null || return 0
+  dns="$(podman network inspect --format '{{.DNSEnabled}}' "$net" 2>/dev/null || echo unknown)"
+  [[ "$dns" == "false" ]] || return 0
+  log "network $net was made without DNS (before the dnsname plugin): removing it so that compose makes it again"
+  "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" down >/dev/null 2>&1 || true
+  podman network rm -f "$net" >/dev/null
+}
 # podman writes OCI images by default, which drop HEALTHCHECK: build docker-format images.
 BUILD_FORMAT=()
 image_exists() { ce image inspect "$1" >/dev/null 2>&1; }
@@ -214,7 +230,7 @@ build() {
   if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
     log "mvn package (fast-jar in target/quarkus-app)"
     t=$SECONDS
-    mvn -B -q -Dstyle.color=never package -DskipTests || die "mvn package failed"
+    ./mvnw -B -q -Dstyle.color=never package -Dmaven.test.skip=true || die "mvn package failed"
     log "  Maven: $(( SECONDS - t )) s"
   fi
   [[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing (run without SEMSEARCH_SKIP_BUILD)"
