@@ -36,6 +36,7 @@ public class Document extends PanacheEntityBase {
 
     /** sha256 of the text as submitted, before cleaning: the same text again is a no-op. */
     @Column(name = "content_sha256", nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     public String contentSha256;
 
     @Column(nullable = false)

@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -26,6 +27,10 @@ public class KeyBootstrap {
             if (key.strip().length() < MIN_CONFIGURED_LENGTH) {
                 throw new IllegalStateException("semsearch.security.bootstrap-key must have at least "
                         + MIN_CONFIGURED_LENGTH + " characters (use a random value, e.g. openssl rand -hex 24)");
+            }
+            if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+                System.out.println("Dev mode: writes and key management take the admin key " + key
+                        + " (Authorization: Bearer ...); reads need no key.");
             }
         });
         keys.createFirstKeyIfNone().ifPresent(created -> System.out.println("""
