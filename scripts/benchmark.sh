@@ -48,7 +48,7 @@ if [[ "${1:-}" == "--before" ]]; then
         [[ "$file" == *model.properties ]] || ln -sf "$PWD/$file" "$dir/$file"
       done
     done
-    (cd "$dir" && ./mvnw -B -q package -Dmaven.test.skip=true)
+    ./mvnw -B -q -f "$dir/pom.xml" package -Dmaven.test.skip=true   # this checkout's wrapper: REV may predate it
   fi
   before=("-Dbenchmark.before=$dir")
 fi
@@ -62,4 +62,4 @@ if [[ "$test" == ScaleBenchmark ]]; then
   SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
   export SEMSEARCH_SCALE_DB_NAME
 fi
-exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "$@"
+exec ./mvnw -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "$@"
