@@ -244,10 +244,10 @@ build() {
 
   t=$SECONDS
   log "building $APP_IMAGE (JVM, model $model) on $BASE"
-  ce build "${BUILD_FORMAT[@]}" -q --layers -f docker/Dockerfile.jvm --build-arg "BASE_IMAGE=$BASE" \
+  ce build "${BUILD_FORMAT[@]}" -q --layers -f docker/Dockerfile.jvm --build-arg "BASE_IMAGE=$BASE" --build-arg APP_SOURCE=host \
       --build-arg "ALLOW_FALLBACK_MODEL=${SEMSEARCH_ALLOW_FALLBACK_MODEL:-false}" \
       --label "io.semsearch.model=$model" -t "$APP_IMAGE" . >/dev/null \
-    || die "building $APP_IMAGE failed (rerun: $ENGINE build -f docker/Dockerfile.jvm --build-arg BASE_IMAGE=$BASE .)"
+    || die "building $APP_IMAGE failed (rerun: $ENGINE build -f docker/Dockerfile.jvm --build-arg APP_SOURCE=host --build-arg BASE_IMAGE=$BASE .)"
   log "  $APP_IMAGE: $(( SECONDS - t )) s, $(image_size "$APP_IMAGE")"
   log "build done in $(( SECONDS - t0 )) s"
 }
