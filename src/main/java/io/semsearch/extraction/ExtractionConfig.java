@@ -37,6 +37,14 @@ public interface ExtractionConfig {
     @WithDefault("20")
     int minLanguageChars();
 
+    /** Most files parsed at once (uploads and folder sync together). */
+    @WithDefault("4")
+    int maxConcurrent();
+
+    /** Most files waiting for a parse when all are busy; one more is refused with 503 and {@code Retry-After}. */
+    @WithDefault("32")
+    int maxQueued();
+
     /**
      * At start, in the background, load the language model and parse a small PDF and web page, so that the first
      * upload does not pay for it (the first PDF of a process costs seconds: PDFBox scans the system's fonts).
@@ -46,6 +54,6 @@ public interface ExtractionConfig {
 
     default ExtractionOptions toOptions() {
         return new ExtractionOptions(maxSize().asLongValue(), maxChars(), maxCompressionRatio(), timeout(),
-                minTextChars(), minLanguageChars());
+                minTextChars(), minLanguageChars(), maxConcurrent(), maxQueued());
     }
 }

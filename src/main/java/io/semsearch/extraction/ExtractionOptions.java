@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param minTextChars fewest letters or digits the main text must hold ({@link NoMainTextException} below)
  * @param minLanguageChars fewest letters needed to detect a language from the text (below, the language stays
  *     unknown unless the file declares it)
+ * @param maxConcurrent most files parsed at once
+ * @param maxQueued most files waiting for a parse ({@link ExtractionBusyException} beyond)
  */
 public record ExtractionOptions(
         long maxBytes,
@@ -21,7 +23,9 @@ public record ExtractionOptions(
         long maxCompressionRatio,
         Duration timeout,
         int minTextChars,
-        int minLanguageChars) {
+        int minLanguageChars,
+        int maxConcurrent,
+        int maxQueued) {
 
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     public static final int DEFAULT_MAX_CHARS = 5_000_000;
@@ -29,9 +33,12 @@ public record ExtractionOptions(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MIN_TEXT_CHARS = 20;
     public static final int DEFAULT_MIN_LANGUAGE_CHARS = 20;
+    public static final int DEFAULT_MAX_CONCURRENT = 4;
+    public static final int DEFAULT_MAX_QUEUED = 32;
 
     public ExtractionOptions {
-        if (maxBytes <= 0 || maxChars <= 0 || maxCompressionRatio <= 0 || minTextChars < 0 || minLanguageChars < 0) {
+        if (maxBytes <= 0 || maxChars <= 0 || maxCompressionRatio <= 0 || minTextChars < 0 || minLanguageChars < 0
+                || maxConcurrent <= 0 || maxQueued <= 0) {
             throw new IllegalArgumentException("extraction limits must be positive");
         }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -41,18 +48,27 @@ public record ExtractionOptions(
 
     public static ExtractionOptions defaults() {
         return new ExtractionOptions(DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_COMPRESSION_RATIO,
-                DEFAULT_TIMEOUT, DEFAULT_MIN_TEXT_CHARS, DEFAULT_MIN_LANGUAGE_CHARS);
+                DEFAULT_TIMEOUT, DEFAULT_MIN_TEXT_CHARS, DEFAULT_MIN_LANGUAGE_CHARS, DEFAULT_MAX_CONCURRENT,
+                DEFAULT_MAX_QUEUED);
     }
 
     public ExtractionOptions withMaxBytes(long value) {
-        return new ExtractionOptions(value, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars);
+        return new ExtractionOptions(value, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
+                maxConcurrent, maxQueued);
     }
 
     public ExtractionOptions withMaxChars(int value) {
-        return new ExtractionOptions(maxBytes, value, maxCompressionRatio, timeout, minTextChars, minLanguageChars);
+        return new ExtractionOptions(maxBytes, value, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
+                maxConcurrent, maxQueued);
     }
 
     public ExtractionOptions withTimeout(Duration value) {
-        return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, value, minTextChars, minLanguageChars);
+        return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, value, minTextChars, minLanguageChars,
+                maxConcurrent, maxQueued);
+    }
+
+    public ExtractionOptions withWorkers(int concurrent, int queued) {
+        return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
+                concurrent, queued);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -16,10 +17,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the shared {@link DocumentExtractor} at start and parses a small PDF and web page with it, on a thread of
- * its own so that the service is ready as soon as without it ({@code semsearch.extraction.warm-up}). Without this
- * the first upload of a process waits for the language model (about a second) and, for a PDF, for PDFBox's scan of
- * the system's fonts (seconds).
+ * Builds the shared {@link DocumentExtractor} at start and parses a small PDF and web page with it, on a worker of
+ * Quarkus' managed executor so that the service is ready as soon as without it
+ * ({@code semsearch.extraction.warm-up}). Without this the first upload of a process waits for the language model
+ * (about a second) and, for a PDF, for PDFBox's scan of the system's fonts (seconds).
  */
 @Singleton
 public class ExtractionWarmUp {
@@ -28,14 +29,11 @@ public class ExtractionWarmUp {
     private static final String SENTENCE = "Ce court document prépare l'extraction de texte du service de recherche"
             + " sémantique avant le premier envoi de fichier.";
 
-    void onStart(@Observes StartupEvent event, ExtractionConfig config, Instance<DocumentExtractor> extractor) {
-        if (!config.warmUp()) {
-            return;
+    void onStart(@Observes StartupEvent event, ExtractionConfig config, Instance<DocumentExtractor> extractor,
+            ManagedExecutor executor) {
+        if (config.warmUp()) {
+            executor.runAsync(() -> warmUp(extractor.get()));
         }
-        Thread thread = new Thread(() -> warmUp(extractor.get()), "semsearch-extraction-warm-up");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
     }
 
     static void warmUp(DocumentExtractor extractor) {

@@ -26,7 +26,7 @@ record HtmlMetadata(String title, String author, String published, String modifi
         Element h1 = doc.body() == null ? null : HtmlMainContent.titleHeading(doc.body());
         if (h1 != null) {
             h1 = h1.clone();
-            HtmlMainContent.removePermalinks(h1);
+            PageCleaner.removePermalinks(h1);
         }
         String title = first(meta(doc, "og:title"), text(h1), meta(doc, "dc.title"), meta(doc, "dcterms.title"),
                 jsonText(jsonLd, "headline"), clean(doc.title()));
