@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
  */
 @Startup
 @ApplicationScoped
-public class EmbeddingService {
+public class EmbeddingService implements Embedder {
 
     static {
         // DJL must never reach for a model hub; it reads this property when its classes load.
@@ -144,7 +144,13 @@ public class EmbeddingService {
         return activeModel;
     }
 
+    @Override
+    public String modelName() {
+        return activeModel.name();
+    }
+
     /** Embeds a search question with the model's query prefix. */
+    @Override
     public float[] embedQuery(String question) {
         String text = activeModel.descriptor().queryPrefix() + question;
         return queryTimer.record(() -> embedBatch(List.of(text), List.of(0), MEAN).get(0));
@@ -157,6 +163,7 @@ public class EmbeddingService {
      *
      * @param sentences per passage, character ranges into that passage
      */
+    @Override
     public List<PassageEmbedding> embedPassages(List<String> passages, List<List<TextSpan>> sentences) {
         if (sentences.size() != passages.size()) {
             throw new IllegalArgumentException(passages.size() + " passages but " + sentences.size() + " span lists");
