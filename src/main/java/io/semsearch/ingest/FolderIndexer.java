@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.semsearch.document.DocumentRepository;
 import io.semsearch.extraction.DocumentFormat;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
 import io.semsearch.extraction.ExtractionException;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -22,21 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -74,41 +69,34 @@ public class FolderIndexer {
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
     /** Files that could not be extracted, by hash: logged once, tried again when they change. */
     private final Map<Path, String> refused = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
+    private final ManagedExecutor executor;
 
     public FolderIndexer(FileIngestService files, IngestService ingest, DocumentRepository documents,
-            FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction) {
+            FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction, Scheduler scheduler,
+            ManagedExecutor executor) {
         this.files = files;
         this.ingest = ingest;
         this.documents = documents;
         this.locks = locks;
         this.config = config;
         this.maxFileBytes = extraction.maxSize().asLongValue();
+        this.scheduler = scheduler;
+        this.executor = executor;
     }
 
+    /** The first sync in the background right away, then one every interval; a sync never overlaps another. */
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         config.directory().ifPresent(folder -> {
-            scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "semsearch-folder-sync");
-                thread.setDaemon(true);
-                return thread;
-            });
             Duration interval = config.directorySyncInterval();
-            Runnable run = () -> syncSafely(folder);
             if (interval.isZero() || interval.isNegative()) {
-                scheduler.execute(run);
+                executor.runAsync(() -> syncSafely(folder));
             } else {
-                // with a fixed delay, a sync never overlaps the previous one
-                scheduler.scheduleWithFixedDelay(run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.newJob("folder-sync").setInterval(interval.toString())
+                        .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                        .setTask(execution -> syncSafely(folder)).schedule();
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 
     private void syncSafely(Path folder) {
@@ -302,16 +290,10 @@ public class FolderIndexer {
         if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
             return last.sha256();
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String sha256;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha256 = Sha256.of(in);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        String sha256 = HexFormat.of().formatHex(digest.digest());
         seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
         return sha256;
     }

@@ -6,6 +6,7 @@ import io.semsearch.document.PassageFilter;
 import io.semsearch.document.PassageStore;
 import io.semsearch.embedding.Embedder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.List;
@@ -22,6 +23,7 @@ public class SearchService {
     private final Executor executor;
     private final LinearModel fusion;
 
+    @Inject
     public SearchService(Embedder embedding, PassageStore store, SearchConfig config, ManagedExecutor executor) {
         this(embedding, store, config, (Executor) executor);
     }
