@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.semsearch.document.DocumentRepository;
-import io.semsearch.extraction.DocumentFormat;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
 import io.semsearch.extraction.ExtractionException;
@@ -18,12 +17,9 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Keeps the documents of {@code semsearch.ingest.directory} in sync with its files, at start and then every
@@ -65,8 +60,7 @@ public class FolderIndexer {
     private final FolderSyncLock locks;
     private final IngestConfig config;
     private final long maxFileBytes;
-    /** What this replica last saw of each file: an unchanged size and time spare reading it again. */
-    private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+    private final FileHashes hashes;
     /** Files that could not be extracted, by hash: logged once, tried again when they change. */
     private final Map<Path, String> refused = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
@@ -81,6 +75,7 @@ public class FolderIndexer {
         this.locks = locks;
         this.config = config;
         this.maxFileBytes = extraction.maxSize().asLongValue();
+        this.hashes = new FileHashes(maxFileBytes);
         this.scheduler = scheduler;
         this.executor = executor;
     }
@@ -136,7 +131,7 @@ public class FolderIndexer {
         // read before the folder is listed: a file created meanwhile is not taken for deleted
         Map<String, String> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
-        List<Path> found = list(root);
+        List<Path> found = FolderListing.list(root);
         Counts counts = new Counts();
         IndexProgress progress = new IndexProgress("folder " + root, found.size());
         List<IndexRequest> batch = new ArrayList<>();
@@ -162,7 +157,7 @@ public class FolderIndexer {
                 counts.deleted++;
             }
         }
-        seen.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+        hashes.forgetDeleted(root);
         refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
         progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
@@ -176,7 +171,7 @@ public class FolderIndexer {
     private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts) {
         String sha256;
         try {
-            sha256 = sha256(file);
+            sha256 = hashes.sha256(file);
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
             counts.skipped++;
@@ -250,52 +245,8 @@ public class FolderIndexer {
         batch.clear();
     }
 
-    /** Regular files of a supported extension, neither hidden nor office lock files, in path order. */
-    private static List<Path> list(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> {
-                        String name = path.getFileName().toString();
-                        return !name.startsWith(".") && !name.startsWith("~$")
-                                && DocumentFormat.byFileName(name).isPresent()
-                                && !hiddenFolder(root, path);
-                    })
-                    .sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.errorf(e, "Cannot list %s", root);
-            return List.of();
-        }
-    }
-
-    private static boolean hiddenFolder(Path root, Path file) {
-        for (Path part : root.relativize(file.getParent() == null ? root : file.getParent())) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String sourceOf(Path root, Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-    }
-
-    /** The hash of the file's bytes (the last one seen while its size and time are the same); null when too large. */
-    private String sha256(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.size() > maxFileBytes) {
-            return null;
-        }
-        Seen last = seen.get(file);
-        if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
-            return last.sha256();
-        }
-        String sha256;
-        try (InputStream in = Files.newInputStream(file)) {
-            sha256 = Sha256.of(in);
-        }
-        seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
-        return sha256;
     }
 
     private static long size(Path file) {
@@ -312,9 +263,6 @@ public class FolderIndexer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Seen(long size, FileTime modified, String sha256) {
     }
 
     private static final class Counts {
