@@ -65,10 +65,16 @@ class DocumentWriter {
         return store.inTransaction(() -> unchanged(document));
     }
 
-    /** Writes a prepared text under its row lock, unless a concurrent request already stored what it says. */
+    /**
+     * Writes a prepared text under its row lock, unless a concurrent request already stored what it says; null when
+     * the text to embed again was deleted meanwhile.
+     */
     private IndexResult write(PreparedText prepared, List<EmbeddedChunk> embedded, String model) {
         IndexRequest request = prepared.request();
         StoredText document = store.lockBySource(request.source()).orElse(null);
+        if (prepared.reembed() && document == null) {
+            return null;
+        }
         Change change = prepared.reembed() ? Change.CONTENT : Change.of(document, prepared.sha256(), model, request);
         switch (change) {
             case NONE:

@@ -163,6 +163,21 @@ class IngestServiceTest {
         assertTrue(store.countPassages(id) > 1);
     }
 
+    @Test
+    void aDocumentDeletedBeforeItsReembeddingIsNotWrittenAgain() {
+        UUID id = store.inTransaction(() -> store.write(new TextToWrite(null, "old.txt", "Old", FRENCH, "sha-old",
+                "fr", Map.of(), "older-model", List.of())));
+        InMemoryPassageStore deleting = new InMemoryPassageStore() {
+            @Override
+            public synchronized Optional<StoredText> find(UUID documentId) {
+                return store.find(documentId); // read, then deleted before the write
+            }
+        };
+        service(deleting, Map.of()).reembed(id);
+        assertEquals(Map.of(), deleting.findBySources(List.of("old.txt")));
+        assertEquals(0, deleting.writes());
+    }
+
     private IngestService service(Map<String, String> properties) {
         return service(store, properties);
     }
