@@ -1,19 +1,14 @@
 package io.semsearch.document;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * BM25's corpus statistics (document frequency per lexeme, chunk and token counts), which triggers on the chunk table
@@ -27,12 +22,9 @@ public class LexicalStatistics {
     private static final Logger LOG = Logger.getLogger(LexicalStatistics.class);
 
     private final AgroalDataSource primary;
-    private final StoreConfig config;
-    private ScheduledExecutorService scheduler;
 
-    public LexicalStatistics(AgroalDataSource primary, StoreConfig config) {
+    public LexicalStatistics(AgroalDataSource primary) {
         this.primary = primary;
-        this.config = config;
     }
 
     /** Adds the committed changes into the statistics; returns the number of changes folded. */
@@ -55,19 +47,13 @@ public class LexicalStatistics {
         }
     }
 
-    void start(@Observes StartupEvent event) {
-        long interval = Math.max(1, config.statisticsFoldInterval().toMillis());
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lexical-statistics-fold");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::foldQuietly, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+    /**
+     * The fold for writes made by other processes, from start on; never two at once. The scheduler reads the property
+     * itself, not {@link StoreConfig}: the default is repeated.
+     */
+    @Scheduled(identity = "lexical-statistics-fold", every = "${semsearch.store.statistics-fold-interval:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void foldPeriodically() {
+        foldQuietly();
     }
 }

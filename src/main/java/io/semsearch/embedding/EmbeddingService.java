@@ -1,19 +1,8 @@
 package io.semsearch.embedding;
 
-import ai.djl.MalformedModelException;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.CharSpan;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -23,14 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,113 +24,74 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Sentence embeddings computed in-process: Hugging Face tokenizer, ONNX Runtime through DJL, mean pooling over the
- * attention mask, L2 normalisation. Thread-safe: forward passes borrow a predictor from a fixed pool.
+ * Sentence embeddings computed in-process with the {@link EmbeddingModel}: tokenisation, batches of similar length
+ * spread over its predictors, mean pooling over the attention mask, L2 normalisation. Thread-safe.
  */
 @Startup
 @ApplicationScoped
-public class EmbeddingService {
-
-    static {
-        // DJL must never reach for a model hub; it reads this property when its classes load.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
+public class EmbeddingService implements Embedder {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
-    private static final String OUTPUT_NAME = "last_hidden_state";
     private static final Pooling<float[]> MEAN = (states, row, text, encoding) -> states.meanPool(row);
 
     private final EmbeddingConfig config;
+    private final EmbeddingModel model;
     private final ActiveModel activeModel;
-    private final HuggingFaceTokenizer tokenizer;
-    private final ZooModel<NDList, NDList> model;
-    private final BlockingQueue<Predictor<NDList, NDList>> predictors;
-    private final int predictorCount;
     /** Helper threads that take the batches of a call alongside its caller, so that every predictor can work on it. */
     private final ExecutorService helpers;
-    private final List<String> inputNames;
     private final Timer queryTimer;
     private final Timer passageTimer;
     private final Timer sentenceTimer;
 
     public EmbeddingService(EmbeddingConfig config, MeterRegistry registry) {
-        this.config = config;
         long started = System.nanoTime();
-        this.activeModel = ActiveModel.select(config);
-        ModelDescriptor descriptor = activeModel.descriptor();
-        try {
-            this.tokenizer = loadTokenizer(descriptor);
-
-            int threads = config.intraOpThreads();
-            Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optEngine("OnnxRuntime")
-                    .optModelPath(descriptor.onnxPath())
-                    .optTranslator(new NoopTranslator());
-            if (threads > 0) {
-                criteria.optOption("intraOpNumThreads", Integer.toString(threads))
-                        .optOption("interOpNumThreads", "1");
-            }
-            this.model = criteria.build().loadModel();
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new EmbeddingException("Cannot load model '" + descriptor.name() + "' from "
-                    + descriptor.directory().toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        this.inputNames = model.getBlock().describeInput().keys();
-        if (!inputNames.contains("input_ids") || !inputNames.contains("attention_mask")) {
-            throw new EmbeddingException("Model '" + descriptor.name() + "' takes " + inputNames
-                    + ", expected input_ids and attention_mask");
-        }
-        int poolSize = config.predictors() > 0 ? config.predictors() : Runtime.getRuntime().availableProcessors();
-        this.predictorCount = poolSize;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        for (int i = 0; i < poolSize; i++) {
-            predictors.add(model.newPredictor());
-        }
+        this.config = config;
+        this.model = EmbeddingModel.load(config);
+        this.activeModel = model.active();
         AtomicInteger helperNumber = new AtomicInteger();
-        this.helpers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), runnable -> {
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, model.predictorCount() - 1), runnable -> {
             Thread thread = new Thread(runnable, "embedding-" + helperNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.queryTimer = Timer.builder("semsearch.embedding").tag("kind", "query")
-                .description("Time to embed texts, per call").register(registry);
-        this.passageTimer = Timer.builder("semsearch.embedding").tag("kind", "passage")
-                .description("Time to embed texts, per call").register(registry);
-        this.sentenceTimer = Timer.builder("semsearch.embedding").tag("kind", "sentence")
-                .description("Time to embed texts, per call").register(registry);
-
+        this.queryTimer = timer(registry, "query");
+        this.passageTimer = timer(registry, "passage");
+        this.sentenceTimer = timer(registry, "sentence");
+        ModelDescriptor descriptor = activeModel.descriptor();
         float[] probe = embedQuery("probe");
         if (probe.length != descriptor.dimension()) {
             throw new EmbeddingException("Model '" + descriptor.name() + "' produces " + probe.length
                     + " dimensions, its descriptor says " + descriptor.dimension());
         }
         LOG.infof("Embedding model '%s' ready in %d ms (%d dims, inputs %s, %d predictors)", descriptor.name(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), descriptor.dimension(), inputNames,
-                poolSize);
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), descriptor.dimension(),
+                model.inputNames(), model.predictorCount());
+    }
+
+    private static Timer timer(MeterRegistry registry, String kind) {
+        return Timer.builder("semsearch.embedding").tag("kind", kind)
+                .description("Time to embed texts, per call").register(registry);
     }
 
     /**
-     * The model's own tokenizer, read from its folder (never from a hub). Truncation and padding are left to
-     * {@link #embedBatch}, so that the same tokenizer also counts the tokens of texts longer than the model's window.
+     * The model's own tokenizer, read from its folder (never from a hub), untruncated and unpadded, so that it also
+     * counts the tokens of texts longer than the model's window.
      */
     public static HuggingFaceTokenizer loadTokenizer(ModelDescriptor descriptor) throws IOException {
-        HuggingFaceTokenizer.Builder builder = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(descriptor.tokenizerPath())
-                .optAddSpecialTokens(true)
-                .optTruncation(false)
-                .optPadding(false);
-        descriptor.tokenizerConfigPath().ifPresent(path -> builder.optTokenizerConfigPath(path.toString()));
-        return builder.build();
+        return EmbeddingModel.loadTokenizer(descriptor);
     }
 
     public ActiveModel activeModel() {
         return activeModel;
     }
 
+    @Override
+    public String modelName() {
+        return activeModel.name();
+    }
+
     /** Embeds a search question with the model's query prefix. */
+    @Override
     public float[] embedQuery(String question) {
         String text = activeModel.descriptor().queryPrefix() + question;
         return queryTimer.record(() -> embedBatch(List.of(text), List.of(0), MEAN).get(0));
@@ -157,6 +104,7 @@ public class EmbeddingService {
      *
      * @param sentences per passage, character ranges into that passage
      */
+    @Override
     public List<PassageEmbedding> embedPassages(List<String> passages, List<List<TextSpan>> sentences) {
         if (sentences.size() != passages.size()) {
             throw new IllegalArgumentException(passages.size() + " passages but " + sentences.size() + " span lists");
@@ -191,7 +139,7 @@ public class EmbeddingService {
 
     /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */
     public int countTokens(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+        return model.countTokens(text);
     }
 
     /**
@@ -208,7 +156,7 @@ public class EmbeddingService {
             batches.add(order.subList(from, Math.min(order.size(), from + batchSize)));
         }
         SharedBatches work = new SharedBatches(batches.size(), b -> embedInto(texts, batches.get(b), pooling, results));
-        for (int h = 0; h < Math.min(batches.size() - 1, predictorCount - 1); h++) {
+        for (int h = 0; h < Math.min(batches.size() - 1, model.predictorCount() - 1); h++) {
             helpers.execute(work::help);
         }
         work.runAndAwaitHelpers();
@@ -235,7 +183,7 @@ public class EmbeddingService {
         long[][] ids = new long[batch][];
         int length = 0;
         for (int i = 0; i < batch; i++) {
-            encodings[i] = tokenizer.encode(texts.get(batchIndices.get(i)));
+            encodings[i] = model.encode(texts.get(batchIndices.get(i)));
             ids[i] = truncate(encodings[i].getIds(), descriptor.maxTokens());
             length = Math.max(length, ids[i].length);
         }
@@ -246,51 +194,12 @@ public class EmbeddingService {
             System.arraycopy(ids[i], 0, inputIds, i * length, ids[i].length);
             Arrays.fill(attentionMask, i * length, i * length + ids[i].length, 1L);
         }
-
-        Predictor<NDList, NDList> predictor = borrowPredictor();
-        HiddenStates states;
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            Shape shape = new Shape(batch, length);
-            NDList inputs = new NDList();
-            inputs.add(named(manager.create(LongBuffer.wrap(inputIds), shape, DataType.INT64), "input_ids"));
-            inputs.add(named(manager.create(LongBuffer.wrap(attentionMask), shape, DataType.INT64), "attention_mask"));
-            if (inputNames.contains("token_type_ids")) {
-                inputs.add(named(manager.create(LongBuffer.wrap(new long[batch * length]), shape, DataType.INT64),
-                        "token_type_ids"));
-            }
-            NDList outputs = predictor.predict(inputs);
-            NDArray hidden = outputs.contains(OUTPUT_NAME) ? outputs.get(OUTPUT_NAME) : outputs.head();
-            long[] dims = hidden.getShape().getShape();
-            if (dims.length != 3 || dims[0] != batch || dims[1] != length) {
-                throw new EmbeddingException("Unexpected model output shape " + hidden.getShape());
-            }
-            states = new HiddenStates(hidden.toFloatArray(), attentionMask, batch, length, (int) dims[2]);
-        } catch (EmbeddingException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new EmbeddingException("Embedding of " + batch + " text(s) failed: " + e.getMessage(), e);
-        } finally {
-            predictors.add(predictor);
-        }
+        HiddenStates states = model.forward(inputIds, attentionMask, batch, length);
         List<T> pooled = new ArrayList<>(batch);
         for (int row = 0; row < batch; row++) {
             pooled.add(pooling.pool(states, row, batchIndices.get(row), encodings[row]));
         }
         return pooled;
-    }
-
-    private Predictor<NDList, NDList> borrowPredictor() {
-        try {
-            Predictor<NDList, NDList> predictor = predictors.poll(config.acquireTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            if (predictor == null) {
-                throw new EmbeddingException("No embedding predictor free within " + config.acquireTimeout());
-            }
-            return predictor;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EmbeddingException("Interrupted while waiting for an embedding predictor", e);
-        }
     }
 
     /** Keeps the first {@code max - 1} ids and the closing special token. */
@@ -338,11 +247,6 @@ public class EmbeddingService {
         return spans;
     }
 
-    private static NDArray named(NDArray array, String name) {
-        array.setName(name);
-        return array;
-    }
-
     /** What one text of a batch becomes, from its row of the hidden states. */
     @FunctionalInterface
     private interface Pooling<T> {
@@ -356,8 +260,6 @@ public class EmbeddingService {
     @PreDestroy
     public void close() {
         helpers.shutdownNow();
-        predictors.forEach(Predictor::close);
         model.close();
-        tokenizer.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.semsearch.ingest;
 
-import io.semsearch.document.Document;
+import io.semsearch.document.StoredText;
 
 import java.util.Map;
 
@@ -24,18 +24,23 @@ enum Change {
      * @param language the requested language; null when not given (a new or changed text's is detected, a stored
      *     text keeps its own)
      */
-    static Change of(Document stored, String textSha256, String model, String title, Map<String, Object> metadata,
+    static Change of(StoredText stored, String textSha256, String model, String title, Map<String, Object> metadata,
             String language) {
         if (stored == null) {
             return NEW;
         }
-        if (!stored.contentSha256.equals(textSha256) || !stored.embeddingModel.equals(model)) {
+        if (!stored.contentSha256().equals(textSha256) || !stored.embeddingModel().equals(model)) {
             return CONTENT;
         }
-        boolean titleChanged = title != null && !title.equals(stored.title);
-        boolean metadataChanged = metadata != null && !metadata.equals(stored.metadata);
-        boolean languageChanged = language != null && !language.equals(stored.language);
+        boolean titleChanged = title != null && !title.equals(stored.title());
+        boolean metadataChanged = metadata != null && !metadata.equals(stored.metadata());
+        boolean languageChanged = language != null && !language.equals(stored.language());
         return titleChanged || metadataChanged || languageChanged ? DETAILS : NONE;
+    }
+
+    /** What the request changes in the stored text. */
+    static Change of(StoredText stored, String textSha256, String model, IndexRequest request) {
+        return of(stored, textSha256, model, request.title(), request.metadata(), request.language());
     }
 
     IndexStatus status() {

@@ -4,40 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.semsearch.document.DocumentRepository;
-import io.semsearch.extraction.DocumentFormat;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
 import io.semsearch.extraction.ExtractionException;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Keeps the documents of {@code semsearch.ingest.directory} in sync with its files, at start and then every
@@ -70,45 +60,38 @@ public class FolderIndexer {
     private final FolderSyncLock locks;
     private final IngestConfig config;
     private final long maxFileBytes;
-    /** What this replica last saw of each file: an unchanged size and time spare reading it again. */
-    private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+    private final FileHashes hashes;
     /** Files that could not be extracted, by hash: logged once, tried again when they change. */
     private final Map<Path, String> refused = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
+    private final ManagedExecutor executor;
 
     public FolderIndexer(FileIngestService files, IngestService ingest, DocumentRepository documents,
-            FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction) {
+            FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction, Scheduler scheduler,
+            ManagedExecutor executor) {
         this.files = files;
         this.ingest = ingest;
         this.documents = documents;
         this.locks = locks;
         this.config = config;
         this.maxFileBytes = extraction.maxSize().asLongValue();
+        this.hashes = new FileHashes(maxFileBytes);
+        this.scheduler = scheduler;
+        this.executor = executor;
     }
 
+    /** The first sync in the background right away, then one every interval; a sync never overlaps another. */
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         config.directory().ifPresent(folder -> {
-            scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "semsearch-folder-sync");
-                thread.setDaemon(true);
-                return thread;
-            });
             Duration interval = config.directorySyncInterval();
-            Runnable run = () -> syncSafely(folder);
             if (interval.isZero() || interval.isNegative()) {
-                scheduler.execute(run);
+                executor.runAsync(() -> syncSafely(folder));
             } else {
-                // with a fixed delay, a sync never overlaps the previous one
-                scheduler.scheduleWithFixedDelay(run, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+                scheduler.newJob("folder-sync").setInterval(interval.toString())
+                        .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                        .setTask(execution -> syncSafely(folder)).schedule();
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 
     private void syncSafely(Path folder) {
@@ -148,7 +131,7 @@ public class FolderIndexer {
         // read before the folder is listed: a file created meanwhile is not taken for deleted
         Map<String, String> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
-        List<Path> found = list(root);
+        List<Path> found = FolderListing.list(root);
         Counts counts = new Counts();
         IndexProgress progress = new IndexProgress("folder " + root, found.size());
         List<IndexRequest> batch = new ArrayList<>();
@@ -174,7 +157,7 @@ public class FolderIndexer {
                 counts.deleted++;
             }
         }
-        seen.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+        hashes.forgetDeleted(root);
         refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
         progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
@@ -188,7 +171,7 @@ public class FolderIndexer {
     private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts) {
         String sha256;
         try {
-            sha256 = sha256(file);
+            sha256 = hashes.sha256(file);
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
             counts.skipped++;
@@ -262,58 +245,8 @@ public class FolderIndexer {
         batch.clear();
     }
 
-    /** Regular files of a supported extension, neither hidden nor office lock files, in path order. */
-    private static List<Path> list(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> {
-                        String name = path.getFileName().toString();
-                        return !name.startsWith(".") && !name.startsWith("~$")
-                                && DocumentFormat.byFileName(name).isPresent()
-                                && !hiddenFolder(root, path);
-                    })
-                    .sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.errorf(e, "Cannot list %s", root);
-            return List.of();
-        }
-    }
-
-    private static boolean hiddenFolder(Path root, Path file) {
-        for (Path part : root.relativize(file.getParent() == null ? root : file.getParent())) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String sourceOf(Path root, Path file) {
         return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-    }
-
-    /** The hash of the file's bytes (the last one seen while its size and time are the same); null when too large. */
-    private String sha256(Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        if (attributes.size() > maxFileBytes) {
-            return null;
-        }
-        Seen last = seen.get(file);
-        if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
-            return last.sha256();
-        }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        String sha256 = HexFormat.of().formatHex(digest.digest());
-        seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
-        return sha256;
     }
 
     private static long size(Path file) {
@@ -330,9 +263,6 @@ public class FolderIndexer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Seen(long size, FileTime modified, String sha256) {
     }
 
     private static final class Counts {

@@ -41,7 +41,10 @@ public interface IngestConfig {
      */
     Optional<Path> directory();
 
-    /** Time between two syncs of {@link #directory()}, from the end of one to the start of the next; 0: at start only. */
+    /**
+     * Time between the starts of two syncs of {@link #directory()}; a sync still running when the next is due makes
+     * that one skipped. 0: at start only.
+     */
     @WithDefault("5m")
     Duration directorySyncInterval();
 

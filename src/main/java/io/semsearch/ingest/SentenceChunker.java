@@ -79,40 +79,55 @@ public final class SentenceChunker {
                 i++;
                 continue;
             }
-            // Sizes are first estimated as the sum of the sentences' own counts (each sentence counted once), then
-            // the chunk is counted whole, once, and shrunk in the rare case where the estimate was short.
-            int start = i;
-            if (overlapSentences > 0 && previousStart >= 0) {
-                int available = Math.min(overlapSentences, i - previousStart);
-                for (int k = available; k >= 1; k--) {
-                    if (tokensOf(units, i - k, i) <= maxTokens) {
-                        start = i - k;
-                        break;
-                    }
-                }
-            }
-            int from = start;
-            int last = lastFitting(i, runEnd[i], j -> tokensOf(units, from, j) <= maxTokens);
-            String text = content.substring(units.get(start).start(), units.get(last).end());
-            int tokens = start == i && last == i ? first.tokens() : count(text);
-            while (tokens > maxTokens) {
-                if (last > i) {
-                    last--;
-                } else {
-                    start++;
-                }
-                text = content.substring(units.get(start).start(), units.get(last).end());
-                tokens = start == i && last == i ? first.tokens() : count(text);
-            }
-            int chunkStart = units.get(start).start();
-            int chunkEnd = units.get(last).end();
-            List<TextSpan> sentences = units.subList(start, last + 1).stream()
-                    .map(u -> new TextSpan(u.start() - chunkStart, u.end() - chunkStart)).toList();
-            chunks.add(new TextChunk(chunks.size(), chunkStart, chunkEnd, text, tokens, sentences));
-            previousStart = start;
-            i = last + 1;
+            Packed packed = pack(content, units, i, overlapStart(units, i, previousStart), runEnd[i], chunks.size());
+            chunks.add(packed.chunk());
+            previousStart = packed.start();
+            i = packed.last() + 1;
         }
         return chunks;
+    }
+
+    /** A chunk and the first and last units it holds. */
+    private record Packed(TextChunk chunk, int start, int last) {
+    }
+
+    /** The first unit of the chunk that starts with new unit {@code i}: the overlap that fits with it. */
+    private int overlapStart(List<Unit> units, int i, int previousStart) {
+        if (overlapSentences > 0 && previousStart >= 0) {
+            int available = Math.min(overlapSentences, i - previousStart);
+            for (int k = available; k >= 1; k--) {
+                if (tokensOf(units, i - k, i) <= maxTokens) {
+                    return i - k;
+                }
+            }
+        }
+        return i;
+    }
+
+    /**
+     * The chunk of units {@code start..} holding new unit {@code i} and as many of the run's next ones as fit. Sizes
+     * are first estimated as the sum of the sentences' own counts (each sentence counted once), then the chunk is
+     * counted whole, once, and shrunk in the rare case where the estimate was short.
+     */
+    private Packed pack(String content, List<Unit> units, int i, int overlapStart, int runEnd, int ordinal) {
+        int start = overlapStart;
+        int last = lastFitting(i, runEnd, j -> tokensOf(units, overlapStart, j) <= maxTokens);
+        String text = content.substring(units.get(start).start(), units.get(last).end());
+        int tokens = start == i && last == i ? units.get(i).tokens() : count(text);
+        while (tokens > maxTokens) {
+            if (last > i) {
+                last--;
+            } else {
+                start++;
+            }
+            text = content.substring(units.get(start).start(), units.get(last).end());
+            tokens = start == i && last == i ? units.get(i).tokens() : count(text);
+        }
+        int chunkStart = units.get(start).start();
+        List<TextSpan> sentences = units.subList(start, last + 1).stream()
+                .map(u -> new TextSpan(u.start() - chunkStart, u.end() - chunkStart)).toList();
+        return new Packed(new TextChunk(ordinal, chunkStart, units.get(last).end(), text, tokens, sentences), start,
+                last);
     }
 
     /** Estimated tokens of the sentences {@code from..to}: the sum of their own counts. */

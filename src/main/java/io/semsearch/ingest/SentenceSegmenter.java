@@ -96,9 +96,19 @@ public final class SentenceSegmenter {
 
     private void sentencesInLine(String text, TextSpan line, List<TextSpan> out) {
         String para = text.substring(line.start(), line.end());
+        List<TextSpan> merged = repairBreaks(para, modelPieces(para));
+        int offset = line.start();
+        for (TextSpan s : merged) {
+            out.add(new TextSpan(s.start() + offset, s.end() + offset));
+        }
+    }
+
+    /**
+     * The line cut at the model's break positions (sentence ends) only: cutting there guarantees full coverage and
+     * no overlap whatever the model returns.
+     */
+    private List<TextSpan> modelPieces(String para) {
         Span[] spans = detector.get().sentPosDetect(para);
-        // Use only the model's break positions (sentence ends); cutting the line at these positions guarantees
-        // full coverage and no overlap whatever the model returns.
         List<TextSpan> pieces = new ArrayList<>();
         int from = 0;
         for (Span span : spans) {
@@ -116,7 +126,11 @@ public final class SentenceSegmenter {
         if (rest != null) {
             pieces.add(rest);
         }
-        // Repair breaks the model gets wrong in French text.
+        return pieces;
+    }
+
+    /** The pieces with the breaks the model gets wrong in French text repaired. */
+    private List<TextSpan> repairBreaks(String para, List<TextSpan> pieces) {
         List<TextSpan> merged = new ArrayList<>();
         for (TextSpan piece : pieces) {
             if (merged.isEmpty()) {
@@ -143,10 +157,7 @@ public final class SentenceSegmenter {
                 merged.add(piece);
             }
         }
-        int offset = line.start();
-        for (TextSpan s : merged) {
-            out.add(new TextSpan(s.start() + offset, s.end() + offset));
-        }
+        return merged;
     }
 
     /** End of the run of closing quotes/brackets (with inner spaces) at the start of the piece. */

@@ -1,5 +1,7 @@
 package io.semsearch.search;
 
+import io.semsearch.document.ScoredPassage;
+
 import java.util.UUID;
 
 /**
@@ -15,6 +17,12 @@ record Candidate(UUID chunkId, UUID documentId, int start, int end, double score
     /** A candidate as one retriever returned it, before it is known which retriever. */
     Candidate(UUID chunkId, UUID documentId, int start, int end, double score) {
         this(chunkId, documentId, start, end, score, Double.NaN, Double.NaN);
+    }
+
+    /** A passage as one retriever ranked it, before it is known which retriever. */
+    static Candidate of(ScoredPassage passage) {
+        return new Candidate(passage.passageId(), passage.documentId(), passage.start(), passage.end(),
+                passage.score());
     }
 
     Candidate withScore(double newScore) {

@@ -1,6 +1,7 @@
 package io.semsearch.search;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.semsearch.document.PassageFilter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -29,5 +30,10 @@ public record SearchFilters(
 
     public boolean isEmpty() {
         return documentIds.isEmpty() && sources.isEmpty() && metadata.isEmpty();
+    }
+
+    /** These filters as the passage store applies them. */
+    public PassageFilter toPassageFilter() {
+        return isEmpty() ? PassageFilter.NONE : new PassageFilter(documentIds, sources, metadata);
     }
 }

@@ -2,27 +2,35 @@ package io.semsearch.search;
 
 import io.semsearch.common.Futures;
 import io.semsearch.common.LinearModel;
-import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.document.PassageFilter;
+import io.semsearch.document.PassageStore;
+import io.semsearch.embedding.Embedder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** Dense, lexical or hybrid retrieval of chunks for a query. */
 @ApplicationScoped
 public class SearchService {
 
-    private final EmbeddingService embedding;
-    private final SearchRepository repository;
+    private final Embedder embedding;
+    private final Retrievers retrievers;
     private final SearchConfig config;
-    private final ManagedExecutor executor;
+    private final Executor executor;
     private final LinearModel fusion;
 
-    public SearchService(EmbeddingService embedding, SearchRepository repository, SearchConfig config,
-            ManagedExecutor executor) {
+    @Inject
+    public SearchService(Embedder embedding, PassageStore store, SearchConfig config, ManagedExecutor executor) {
+        this(embedding, store, config, (Executor) executor);
+    }
+
+    SearchService(Embedder embedding, PassageStore store, SearchConfig config, Executor executor) {
         this.embedding = embedding;
-        this.repository = repository;
+        this.retrievers = new Retrievers(store, config);
         this.config = config;
         this.executor = executor;
         this.fusion = LinearModel.load(config.fusionWeights(), ScoreFusion.WEIGHTS_PREFIX, ScoreFusion.FEATURES);
@@ -46,23 +54,23 @@ public class SearchService {
     private Retrieval retrieve(SearchQuery query, boolean withSentences) {
         long started = System.nanoTime();
         int candidates = Math.max(config.candidates(), query.k());
+        PassageFilter filter = query.filters().toPassageFilter();
         // Full text needs no vector: in hybrid mode it runs on another connection while the query is embedded.
         CompletableFuture<List<Candidate>> lexical = query.mode() != SearchMode.HYBRID ? null
-                : executor.supplyAsync(() -> repository.lexical(query.text(), candidates, query.filters()));
+                : CompletableFuture.supplyAsync(() -> retrievers.lexical(query.text(), candidates, filter), executor);
         float[] vector = query.mode() == SearchMode.LEXICAL ? null : embedding.embedQuery(query.text());
         long embedded = System.nanoTime();
         List<Candidate> ranked = switch (query.mode()) {
-            case DENSE -> repository.dense(vector, candidates, query.filters());
-            case LEXICAL -> repository.lexical(query.text(), candidates, query.filters());
+            case DENSE -> retrievers.dense(vector, candidates, filter);
+            case LEXICAL -> retrievers.lexical(query.text(), candidates, filter);
             case HYBRID -> {
-                List<Candidate> dense = repository.dense(vector, candidates, query.filters());
+                List<Candidate> dense = retrievers.dense(vector, candidates, filter);
                 yield fuse(dense, Futures.join(lexical));
             }
         };
         List<Candidate> kept = RankFusion.diversify(ranked, query.k(), config.maxChunksPerDocument());
-        List<SearchHit> hits = repository.hits(kept, vector, withSentences);
-        return new Retrieval(hits, vector, embedding.activeModel().name(), embedded - started,
-                System.nanoTime() - embedded);
+        List<SearchHit> hits = retrievers.hits(kept, vector, withSentences);
+        return new Retrieval(hits, vector, embedding.modelName(), embedded - started, System.nanoTime() - embedded);
     }
 
     /** The two rankings as one, by the configured fusion; the fused candidates carry both retrievers' scores. */

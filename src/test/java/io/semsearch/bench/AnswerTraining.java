@@ -12,10 +12,10 @@ import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.ingest.IndexRequest;
 import io.semsearch.ingest.IngestService;
 import io.semsearch.search.FusionTraining;
+import io.semsearch.document.PassageStore;
 import io.semsearch.search.SearchConfig;
 import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchHit;
-import io.semsearch.search.SearchRepository;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class AnswerTraining {
     @Inject
     EmbeddingService embedding;
     @Inject
-    SearchRepository repository;
+    PassageStore repository;
     @Inject
     SearchConfig searchConfig;
     @Inject

@@ -2,7 +2,6 @@ package io.semsearch.bench;
 
 import io.semsearch.extraction.LanguageIdentifier;
 import io.semsearch.ingest.TextCleaner;
-import io.semsearch.search.SearchRepository;
 import io.semsearch.testing.Migrations;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ import static io.semsearch.bench.Report.pct;
  * What detecting the language of the PIAF paragraphs, instead of declaring them French, does to lexical retrieval, on
  * questions of the TRAIN part only: the train paragraphs are stored as one chunk each (no vectors, no service) in a
  * schema of the test database made by the migrations, inside a transaction that is rolled back; each question goes
- * through the service's lexical query ({@code SearchRepository}'s SQL, k = 10). Also compares two ways of merging
+ * through the service's lexical query ({@code PostgresRetrievers}' SQL, k = 10). Also compares two ways of merging
  * the configurations' BM25 scores: each configuration's own corpus size and average length in idf and length
  * normalisation, or the whole store's. Not a test (no suffix):
  * {@code SEMSEARCH_TEST_DB_NAME=... scripts/test.sh -Dtest=PiafLanguageRetrieval -Dsurefire.failIfNoSpecifiedTests=false}
@@ -63,7 +62,7 @@ class PiafLanguageRetrieval {
                 .filter(q -> moved.contains(q.paragraph())).toList();
         List<Piaf.Question> sample = piaf.sample(Piaf.Part.TRAIN, 1000, RetrievalBenchmark.SEED);
 
-        Field field = SearchRepository.class.getDeclaredField("LEXICAL");
+        Field field = Class.forName("io.semsearch.document.PostgresRetrievers").getDeclaredField("LEXICAL");
         field.setAccessible(true);
         String perConfiguration = ((String) field.get(null)).formatted("true");
         int corpusStart = perConfiguration.indexOf("corpus as materialized (");

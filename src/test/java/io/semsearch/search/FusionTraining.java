@@ -1,6 +1,7 @@
 package io.semsearch.search;
 
 import io.semsearch.common.LinearModel;
+import io.semsearch.document.PassageStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,10 @@ public final class FusionTraining {
     }
 
     /** The candidates both retrievers return for a query, with their fusion features. */
-    public static List<Row> rows(SearchRepository repository, SearchConfig config, float[] vector, String text) {
-        List<Candidate> dense = repository.dense(vector, config.candidates(), SearchFilters.NONE);
-        List<Candidate> lexical = repository.lexical(text, config.candidates(), SearchFilters.NONE);
+    public static List<Row> rows(PassageStore store, SearchConfig config, float[] vector, String text) {
+        Retrievers retrievers = new Retrievers(store, config);
+        List<Candidate> dense = retrievers.dense(vector, config.candidates(), SearchFilters.NONE.toPassageFilter());
+        List<Candidate> lexical = retrievers.lexical(text, config.candidates(), SearchFilters.NONE.toPassageFilter());
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Candidate, double[]> e : ScoreFusion.features(dense, lexical).entrySet()) {
             rows.add(new Row(e.getKey().documentId(), e.getValue()));
@@ -37,11 +39,12 @@ public final class FusionTraining {
     }
 
     /** Hybrid retrieval as the service runs it, but with the given fusion weights; the hits carry their sentences. */
-    public static List<SearchHit> retrieve(SearchRepository repository, SearchConfig config, float[] vector,
+    public static List<SearchHit> retrieve(PassageStore store, SearchConfig config, float[] vector,
             String text, int k, SearchFilters filters, LinearModel fusion) {
         int candidates = Math.max(config.candidates(), k);
-        List<Candidate> fused = ScoreFusion.fuse(repository.dense(vector, candidates, filters),
-                repository.lexical(text, candidates, filters), fusion);
-        return repository.hits(RankFusion.diversify(fused, k, config.maxChunksPerDocument()), vector, true);
+        Retrievers retrievers = new Retrievers(store, config);
+        List<Candidate> fused = ScoreFusion.fuse(retrievers.dense(vector, candidates, filters.toPassageFilter()),
+                retrievers.lexical(text, candidates, filters.toPassageFilter()), fusion);
+        return retrievers.hits(RankFusion.diversify(fused, k, config.maxChunksPerDocument()), vector, true);
     }
 }

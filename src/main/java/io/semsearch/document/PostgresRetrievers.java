@@ -1,9 +1,8 @@
-package io.semsearch.search;
+package io.semsearch.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.semsearch.document.SentenceVectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
@@ -12,21 +11,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The two retrievers, as SQL on the read datasource (a streaming replica when one is configured, see
- * docs/scaling.md): pgvector cosine search over the HNSW index, and full text, read in each document's language,
- * ranked with BM25. They return ranked {@link Candidate}s; {@link #hits} then reads the few that are kept.
+ * The reads of {@link PostgresPassageStore}, as SQL on the read datasource (a streaming replica when one is
+ * configured, see docs/scaling.md): the two retrievers, pgvector cosine search over the HNSW index and full text read
+ * in each document's language ranked with BM25, which return ranked {@link ScoredPassage}s; then
+ * {@link #passages} reads the few that are kept.
  *
  * <p>Each method is one round trip in autocommit mode: the planner settings go in a first statement of the same
  * batch, which PostgreSQL runs in the same implicit transaction as the query, so they apply to it alone.
  */
 @ApplicationScoped
-public class SearchRepository {
+class PostgresRetrievers {
 
     /**
      * Planned for this very vector (pgjdbc prepares statements server-side after five executions, and generic plans
@@ -57,7 +56,7 @@ public class SearchRepository {
      *       rarity, as the cost of reading a word's chunks, counts its chunks in all configurations (the GIN index
      *       does not tell them apart);</li>
      *   <li>candidates, per configuration: its chunks holding any of the rarest words whose chunks add up to at most
-     *       {@code candidate-postings} (the rarest word always), at most {@code max-scored} of them, read through the
+     *       {@link Bm25#candidatePostings()} (the rarest word always), at most {@link Bm25#maxScored()} of them, read through the
      *       GIN index;</li>
      *   <li>each candidate's BM25 over all the query's words, from its own tsvector reduced to those words; the
      *       configurations' candidates are merged by that score.</li>
@@ -119,98 +118,72 @@ public class SearchRepository {
             from candidates k join corpus on corpus.config = k.config, input
             order by bm25 desc, k.id limit ?""";
 
-    private static final String HITS = """
-            select c.id, d.source, d.title, c.ordinal, c.text, %s%s
+    private static final String PASSAGES = """
+            select c.id, c.document_id, d.source, d.title, c.ordinal, c.text, %s%s
             from chunk c join document d on d.id = c.document_id
             where c.id = any(?)""";
 
     private final AgroalDataSource read;
     private final ObjectMapper json;
-    private final SearchConfig config;
 
-    public SearchRepository(@DataSource("read") AgroalDataSource read, ObjectMapper json, SearchConfig config) {
+    PostgresRetrievers(@DataSource("read") AgroalDataSource read, ObjectMapper json) {
         this.read = read;
         this.json = json;
-        this.config = config;
     }
 
-    /** The chunks nearest to the query vector, by cosine similarity. */
-    public List<Candidate> dense(float[] query, int limit, SearchFilters filters) {
-        DocumentFilter filter = DocumentFilter.of(filters, json);
-        String where = filter.isEmpty() ? "true"
-                : "c.document_id in (select d.id from document d where " + filter.sql() + ")";
-        String vector = vectorLiteral(query);
-        List<Object> parameters = new ArrayList<>(List.of(Integer.toString(Math.max(config.efSearch(), limit)),
-                filter.isEmpty() ? "off" : "relaxed_order", vector));
+    List<ScoredPassage> dense(float[] query, int limit, PassageFilter filters, int efSearch) {
+        PassageFilter.SqlCondition filter = filters.toSql(json);
+        String vector = PgVectors.literal(query);
+        List<Object> parameters = new ArrayList<>(List.of(Integer.toString(Math.max(efSearch, limit)),
+                filters.isEmpty() ? "off" : "relaxed_order", vector));
         parameters.addAll(filter.parameters());
         parameters.addAll(List.of(vector, limit));
-        return candidates(DENSE.formatted(where), parameters);
+        return scored(DENSE.formatted(filter.sql()), parameters);
     }
 
-    /** The chunks that share words with the text, best BM25 first. */
-    public List<Candidate> lexical(String text, int limit, SearchFilters filters) {
-        DocumentFilter filter = DocumentFilter.of(filters, json);
-        String where = filter.isEmpty() ? "true"
-                : "c.document_id in (select d.id from document d where " + filter.sql() + ")";
-        SearchConfig.Lexical lexical = config.lexical();
-        List<Object> parameters = new ArrayList<>(List.of(text, lexical.k1(), lexical.b(),
-                lexical.candidatePostings()));
+    List<ScoredPassage> lexical(String text, int limit, PassageFilter filters, Bm25 bm25) {
+        PassageFilter.SqlCondition filter = filters.toSql(json);
+        List<Object> parameters = new ArrayList<>(List.of(text, bm25.k1(), bm25.b(), bm25.candidatePostings()));
         parameters.addAll(filter.parameters());
-        parameters.addAll(List.of(Math.max(limit, lexical.maxScored()), limit));
-        return candidates(LEXICAL.formatted(where), parameters);
+        parameters.addAll(List.of(Math.max(limit, bm25.maxScored()), limit));
+        return scored(LEXICAL.formatted(filter.sql()), parameters);
     }
 
-    /**
-     * The kept candidates as hits, in their order: text, document, similarity to the query vector (NaN without one)
-     * and, when asked for, the sentences with their stored vectors.
-     */
-    public List<SearchHit> hits(List<Candidate> ranked, float[] queryVector, boolean withSentences) {
-        if (ranked.isEmpty()) {
+    List<StoredPassage> passages(Collection<UUID> ids, float[] queryVector, boolean withSentences) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        String sql = HITS.formatted(queryVector == null ? "null" : "1 - (c.embedding <=> cast(? as vector))",
+        String sql = PASSAGES.formatted(queryVector == null ? "null" : "1 - (c.embedding <=> cast(? as vector))",
                 withSentences ? ", c.sentence_spans, c.sentence_embeddings" : "");
-        Map<UUID, SearchHit> byId = new HashMap<>();
-        Map<UUID, Candidate> candidates = new HashMap<>();
-        ranked.forEach(c -> candidates.put(c.chunkId(), c));
+        List<StoredPassage> passages = new ArrayList<>(ids.size());
         try (Connection connection = read.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             if (queryVector != null) {
-                statement.setString(index++, vectorLiteral(queryVector));
+                statement.setString(index++, PgVectors.literal(queryVector));
             }
-            statement.setArray(index, connection.createArrayOf("uuid",
-                    ranked.stream().map(Candidate::chunkId).toArray()));
+            statement.setArray(index, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    UUID id = rows.getObject(1, UUID.class);
-                    Candidate candidate = candidates.get(id);
-                    double similarity = rows.getDouble(6);
+                    double similarity = rows.getDouble(7);
                     if (rows.wasNull()) {
                         similarity = Double.NaN;
                     }
                     SentenceVectors sentences = withSentences
-                            ? SentenceVectors.decode(ints(rows.getArray(7)), rows.getBytes(8)) : SentenceVectors.NONE;
-                    byId.put(id, new SearchHit(id, candidate.documentId(), rows.getString(2), rows.getString(3),
-                            rows.getInt(4), candidate.start(), candidate.end(), rows.getString(5), candidate.score(),
-                            similarity, sentences));
+                            ? SentenceVectors.decode(ints(rows.getArray(8)), rows.getBytes(9)) : SentenceVectors.NONE;
+                    passages.add(new StoredPassage(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                            rows.getString(3), rows.getString(4), rows.getInt(5), rows.getString(6), similarity,
+                            sentences));
                 }
             }
         } catch (SQLException e) {
-            throw new SearchException("Reading the retrieved passages failed: " + e.getMessage(), e);
+            throw new PassageReadException("Reading the retrieved passages failed: " + e.getMessage(), e);
         }
-        List<SearchHit> hits = new ArrayList<>(ranked.size());
-        for (Candidate candidate : ranked) {
-            SearchHit hit = byId.get(candidate.chunkId());
-            if (hit != null) { // null: deleted since it was ranked
-                hits.add(hit);
-            }
-        }
-        return hits;
+        return passages;
     }
 
-    /** Runs a batch of settings then one query, and reads its rows as candidates. */
-    private List<Candidate> candidates(String sql, List<Object> parameters) {
+    /** Runs a batch of settings then one query, and reads its rows as scored passages. */
+    private List<ScoredPassage> scored(String sql, List<Object> parameters) {
         try (Connection connection = read.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -225,16 +198,16 @@ public class SearchRepository {
             }
             statement.execute();
             statement.getMoreResults(); // past the settings
-            List<Candidate> candidates = new ArrayList<>();
+            List<ScoredPassage> scored = new ArrayList<>();
             try (ResultSet rows = statement.getResultSet()) {
                 while (rows.next()) {
-                    candidates.add(new Candidate(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                    scored.add(new ScoredPassage(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                             rows.getInt(3), rows.getInt(4), rows.getDouble(5)));
                 }
             }
-            return candidates;
+            return scored;
         } catch (SQLException e) {
-            throw new SearchException("Search failed: " + e.getMessage(), e);
+            throw new PassageReadException("Search failed: " + e.getMessage(), e);
         }
     }
 
@@ -248,16 +221,5 @@ public class SearchRepository {
             values[i] = boxed[i];
         }
         return values;
-    }
-
-    static String vectorLiteral(float[] vector) {
-        StringBuilder literal = new StringBuilder(vector.length * 12).append('[');
-        for (int i = 0; i < vector.length; i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append(vector[i]);
-        }
-        return literal.append(']').toString();
     }
 }

@@ -1,11 +1,11 @@
-package io.semsearch.search;
+package io.semsearch.document;
 
 import io.semsearch.common.ApiException;
 
 /** The database could not answer a retrieval; the store itself is untouched. */
-public class SearchException extends ApiException {
+public class PassageReadException extends ApiException {
 
-    public SearchException(String message, Throwable cause) {
+    public PassageReadException(String message, Throwable cause) {
         super(503, "Search unavailable", message, cause);
     }
 }
