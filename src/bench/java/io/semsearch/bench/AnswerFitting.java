@@ -9,6 +9,7 @@ import io.semsearch.answer.span.Span;
 import io.semsearch.answer.span.SpanFeatures;
 import io.semsearch.common.LinearModel;
 import io.semsearch.search.FusionTraining;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
