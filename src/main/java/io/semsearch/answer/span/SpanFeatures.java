@@ -39,17 +39,6 @@ public final class SpanFeatures {
     private static final Set<String> BAD_END = union(ARTICLES, PREPOSITIONS, BAD_START, Set.of("ce", "cette", "ces",
             "son", "sa", "ses", "leur", "leurs", "plus", "très", "ne", "pas", "y", "l'", "d'", "j'", "m'", "t'", "c'",
             "jusqu'", "puisqu'", "est", "a", "ont", "sont", "the", "is"));
-    private static final Set<String> PARTICLES = Set.of("de", "du", "des", "d'", "la", "le", "les", "l'", "von",
-            "van", "der", "den", "di", "da", "del", "y", "et", "of", "the", "and", "-");
-    private static final Set<String> NUMBER_WORDS = Set.of("deux", "trois", "quatre", "cinq", "six",
-            "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
-            "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard",
-            "milliards", "dizaine", "dizaines", "centaine", "centaines", "millier", "milliers", "moitié", "tiers",
-            "quart", "two", "three", "four", "five", "seven", "eight", "nine", "ten", "hundred", "thousand", "billion");
-    private static final Set<String> MONTHS = Set.of("janvier", "février", "fevrier", "mars", "avril", "mai", "juin",
-            "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre", "january",
-            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december");
 
     private SpanFeatures() {
     }
@@ -124,7 +113,7 @@ public final class SpanFeatures {
 
         SpanShape shape(Candidate c) {
             return c.quoted() ? SpanShape.QUOTED
-                    : SpanFeatures.shape(tokens.subList(c.first(), c.end()), c.first() == 0);
+                    : SpanShape.of(tokens.subList(c.first(), c.end()), c.first() == 0);
         }
     }
 
@@ -240,15 +229,15 @@ public final class SpanFeatures {
         }
         f.add(Math.log(j - i));
         f.add(j - i == 1);
-        String first = lower(tokens.get(i));
+        String first = tokens.get(i).lower();
         f.add(ARTICLES.contains(first));
         f.add(PREPOSITIONS.contains(first));
         Token before = i > 0 ? tokens.get(i - 1) : null;
         Token after = j < tokens.size() ? tokens.get(j) : null;
         f.add(before == null || before.kind() == Token.Kind.PUNCTUATION);
         f.add(after == null || after.kind() == Token.Kind.PUNCTUATION);
-        f.add(before != null && PREPOSITIONS.contains(lower(before)));
-        f.add(before != null && ETRE.contains(lower(before)));
+        f.add(before != null && PREPOSITIONS.contains(before.lower()));
+        f.add(before != null && ETRE.contains(before.lower()));
         f.add(hasComma);
         f.add(hasNumber);
         f.add(tokens.get(i).capitalised());
@@ -287,39 +276,12 @@ public final class SpanFeatures {
         return List.copyOf(names);
     }
 
-    static SpanShape shape(List<Token> tokens, boolean sentenceStart) {
-        Token first = tokens.get(0);
-        String firstLower = lower(first);
-        boolean year = first.kind() == Token.Kind.NUMBER && first.text().matches("1\\d{3}|20\\d{2}");
-        boolean month = tokens.stream().anyMatch(t -> MONTHS.contains(lower(t)));
-        boolean century = tokens.stream().anyMatch(t -> lower(t).matches("(?:[ivxlc]+|\\d+)(?:e|er|ème|eme)")
-                || lower(t).equals("siècle") || lower(t).equals("siècles"));
-        if (year || month || (century && tokens.size() <= 4)) {
-            return SpanShape.DATE;
-        }
-        if (first.kind() == Token.Kind.NUMBER || NUMBER_WORDS.contains(firstLower)
-                || (tokens.size() > 1 && tokens.get(1).kind() == Token.Kind.NUMBER
-                        && Set.of("environ", "plus", "près", "moins", "about", "over").contains(firstLower))) {
-            return SpanShape.NUMBER;
-        }
-        boolean capitalised = first.capitalised() && tokens.get(tokens.size() - 1).capitalised()
-                && !(sentenceStart && tokens.size() == 1);
-        for (Token t : tokens) {
-            capitalised &= t.capitalised() || t.kind() == Token.Kind.NUMBER || PARTICLES.contains(lower(t));
-        }
-        return capitalised ? SpanShape.CAPITALISED : SpanShape.OTHER;
-    }
-
     private static boolean canStart(Token token) {
-        return token.kind() != Token.Kind.PUNCTUATION && !BAD_START.contains(lower(token));
+        return token.kind() != Token.Kind.PUNCTUATION && !BAD_START.contains(token.lower());
     }
 
     private static boolean canEnd(Token token) {
-        return token.isWord() && !BAD_END.contains(lower(token));
-    }
-
-    private static String lower(Token token) {
-        return token.text().toLowerCase(Locale.ROOT).replace('’', '\'');
+        return token.isWord() && !BAD_END.contains(token.lower());
     }
 
     @SafeVarargs
