@@ -3,6 +3,7 @@ package io.semsearch.document;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.semsearch.common.DaemonThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -57,11 +58,7 @@ public class LexicalStatistics {
 
     void start(@Observes StartupEvent event) {
         long interval = Math.max(1, config.statisticsFoldInterval().toMillis());
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lexical-statistics-fold");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lexical-statistics-fold"));
         scheduler.scheduleWithFixedDelay(this::foldQuietly, 0, interval, TimeUnit.MILLISECONDS);
     }
 

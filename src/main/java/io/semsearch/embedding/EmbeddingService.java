@@ -17,6 +17,7 @@ import ai.djl.translate.NoopTranslator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import io.semsearch.common.DaemonThreads;
 import io.semsearch.common.TextSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -103,12 +103,7 @@ public class EmbeddingService {
         for (int i = 0; i < poolSize; i++) {
             predictors.add(model.newPredictor());
         }
-        AtomicInteger helperNumber = new AtomicInteger();
-        this.helpers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), runnable -> {
-            Thread thread = new Thread(runnable, "embedding-" + helperNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, poolSize - 1), DaemonThreads.numbered("embedding"));
         this.queryTimer = Timer.builder("semsearch.embedding").tag("kind", "query")
                 .description("Time to embed texts, per call").register(registry);
         this.passageTimer = Timer.builder("semsearch.embedding").tag("kind", "passage")

@@ -1,5 +1,6 @@
 package io.semsearch.extraction;
 
+import io.semsearch.common.DaemonThreads;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.DefaultEncodingDetector;
 import org.apache.tika.detect.Detector;
@@ -42,10 +43,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Extracts the main text and metadata of an uploaded or found file: HTML and XHTML (main content only), PDF, DOCX,
@@ -106,7 +105,7 @@ public final class DocumentExtractor implements AutoCloseable {
         this.encodingDetector = new DefaultEncodingDetector();
         this.tika = new TikaExtraction(options);
         this.languages = languages;
-        this.workers = Executors.newCachedThreadPool(new WorkerThreads());
+        this.workers = Executors.newCachedThreadPool(DaemonThreads.numbered("semsearch-extraction"));
     }
 
     public ExtractionOptions options() {
@@ -591,14 +590,4 @@ public final class DocumentExtractor implements AutoCloseable {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "semsearch-extraction-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    }
 }

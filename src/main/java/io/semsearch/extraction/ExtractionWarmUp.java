@@ -1,6 +1,7 @@
 package io.semsearch.extraction;
 
 import io.quarkus.runtime.StartupEvent;
+import io.semsearch.common.DaemonThreads;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -32,8 +33,7 @@ public class ExtractionWarmUp {
         if (!config.warmUp()) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(extractor.get()), "semsearch-extraction-warm-up");
-        thread.setDaemon(true);
+        Thread thread = DaemonThreads.named("semsearch-extraction-warm-up").newThread(() -> warmUp(extractor.get()));
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }

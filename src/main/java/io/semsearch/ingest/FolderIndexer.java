@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.semsearch.common.DaemonThreads;
+import io.semsearch.common.Sha256;
 import io.semsearch.document.DocumentRepository;
 import io.semsearch.extraction.DocumentFormat;
 import io.semsearch.extraction.ExtractedDocument;
@@ -22,13 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,11 +86,7 @@ public class FolderIndexer {
 
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         config.directory().ifPresent(folder -> {
-            scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "semsearch-folder-sync");
-                thread.setDaemon(true);
-                return thread;
-            });
+            scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("semsearch-folder-sync"));
             Duration interval = config.directorySyncInterval();
             Runnable run = () -> syncSafely(folder);
             if (interval.isZero() || interval.isNegative()) {
@@ -302,16 +296,10 @@ public class FolderIndexer {
         if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
             return last.sha256();
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String sha256;
+        try (InputStream in = Files.newInputStream(file)) {
+            sha256 = Sha256.hex(in);
         }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        String sha256 = HexFormat.of().formatHex(digest.digest());
         seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
         return sha256;
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.semsearch.common.Futures;
 import io.semsearch.common.PayloadTooLargeException;
+import io.semsearch.common.Sha256;
 import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.Document;
@@ -22,13 +23,10 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,7 +98,7 @@ public class IngestService {
         boolean detailsWritten = false;
         for (int i = 0; i < requests.size(); i++) {
             IndexRequest request = requests.get(i);
-            String sha256 = sha256(request.text());
+            String sha256 = Sha256.hex(request.text());
             Change change = Change.of(stored.get(request.source()), sha256, model, request.title(),
                     request.metadata(), request.language());
             switch (change) {
@@ -340,15 +338,6 @@ public class IngestService {
             }
         }
         return false;
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static OffsetDateTime now() {
