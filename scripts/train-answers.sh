@@ -15,9 +15,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ "${1:-}" == "--fit-only" ]]; then
   shift
-  exec ./mvnw -B test -Dtest=AnswerFitting -Dsurefire.failIfNoSpecifiedTests=false "$@"
+  exec ./mvnw -B test -Ptraining -Dtest=AnswerFitting -Dsurefire.failIfNoSpecifiedTests=false "$@"
 fi
 scripts/setup.sh
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
-exec ./mvnw -B test -Dtest=AnswerTraining -Dsurefire.failIfNoSpecifiedTests=false "$@"
+exec ./mvnw -B test -Ptraining -Dtest=AnswerTraining -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -1,6 +1,7 @@
 // The chat page: asks POST /api/ask with Accept: text/event-stream and shows the answer as it streams in.
 // Events: citations (the retrieved passages, numbered as the streamed markers), answer (text pieces; restart: true
-// withdraws what came before), done (the final JSON response), error (a problem document).
+// withdraws what came before), done (the final JSON response, its citations numbered as the citations event), error
+// (a problem document).
 "use strict";
 
 const KEY_STORAGE = "semsearch.apiKey";

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Writes the answer to a question from retrieved passages, citing them. The default is {@link ExtractiveAnswerGenerator}
- * (offline, deterministic); an LLM-backed implementation (e.g. a LangChain4j {@code ChatModel} prompted with the
- * numbered passages and asked to cite them as [n]) can replace it as an alternative CDI bean, keeping this contract:
- * every sentence of the answer is followed by the marker of a passage in {@code citations}.
+ * (offline, deterministic); with {@code semsearch.llm.enabled} a language model writes it instead (package
+ * {@code llm}, plugged in by CDI), keeping this contract: every sentence of the answer is followed by the marker of a
+ * passage in {@code citations}.
  */
 public interface AnswerGenerator {
 

@@ -4,16 +4,15 @@ import io.semsearch.answer.span.SentenceFeatures;
 import io.semsearch.answer.span.SpanFeatures;
 import io.semsearch.common.ClasspathResources;
 import io.semsearch.common.LinearModel;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
  * The learned weights of the extractive answer, read from a properties resource ({@code semsearch.answer.weights},
  * by default {@code answer/weights.properties}, written by {@code scripts/train-answers.sh} from the PIAF train
- * part).
+ * part). Read once: the answer generator and the relevance gate share the bean {@link Producer} makes.
  *
  * @param sentence first ranking of the candidate sentences, by their stored vectors
  * @param rescoredSentence second ranking of the best few, embedded again on their own
@@ -27,12 +26,7 @@ public record AnswerWeights(LinearModel sentence, LinearModel rescoredSentence, 
         double sentenceMargin, LinearModel relevance, double minRelevance) {
 
     public static AnswerWeights load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = ClasspathResources.open(resource)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
+        Properties p = ClasspathResources.properties(resource);
         return new AnswerWeights(LinearModel.of(p, resource, "sentence", SentenceFeatures.STORED),
                 LinearModel.of(p, resource, "rescored-sentence", SentenceFeatures.RESCORED),
                 LinearModel.of(p, resource, "span", SpanFeatures.FEATURES),
@@ -40,5 +34,16 @@ public record AnswerWeights(LinearModel sentence, LinearModel rescoredSentence, 
                 Double.parseDouble(p.getProperty("rescored-sentence.margin", "1").strip()),
                 LinearModel.of(p, resource, "relevance", RelevanceGate.FEATURES),
                 Double.parseDouble(p.getProperty("relevance.threshold", "0").strip()));
+    }
+
+    /** The weights of {@link AnswerConfig#weights()}, read at start. */
+    @Singleton
+    static final class Producer {
+
+        @Produces
+        @Singleton
+        AnswerWeights weights(AnswerConfig config) {
+            return load(config.weights());
+        }
     }
 }

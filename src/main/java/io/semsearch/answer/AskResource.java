@@ -1,6 +1,9 @@
 package io.semsearch.answer;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.semsearch.common.ApiException;
 import io.semsearch.common.Problem;
+import io.semsearch.search.SearchHit;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
 import io.smallrye.mutiny.Multi;
@@ -25,6 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
 
 @Path("/api/ask")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +40,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiSecurity.SCHEME)
 @Tag(name = "Ask", description = "Answers with cited passages")
 public class AskResource {
+
+    public static final String CITATIONS = "citations";
+    public static final String ANSWER = "answer";
+    public static final String DONE = "done";
+    public static final String ERROR = "error";
+
+    private static final Logger LOG = Logger.getLogger(AskResource.class);
 
     private final AskService ask;
     private final AskEventStream events;
@@ -70,12 +84,66 @@ public class AskResource {
         return AskResponse.of(ask.ask(request.toQuestion(config.defaultK())));
     }
 
-    /** The same answer as events, for {@code Accept: text/event-stream}; documented with {@link #ask}. */
+    /**
+     * The same answer as Server-Sent Events, for {@code Accept: text/event-stream}; documented with {@link #ask}:
+     * {@code citations} (the retrieved passages), {@code answer} (pieces of text; one with {@code restart: true}
+     * withdraws the text sent before it), then {@code done} (the response of the JSON endpoint) or {@code error} (a
+     * problem document). One numbering throughout: the streamed markers and the citations of {@code done} number the
+     * passages of {@code citations}.
+     */
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> askAsEvents(@Valid @NotNull(message = "a JSON body is required") AskRequest request,
             @Context Sse sse, @Context UriInfo uri) {
-        return events.answer(request.toQuestion(config.defaultK()), sse, uri.getPath());
+        String path = uri.getPath();
+        return events.answer(request.toQuestion(config.defaultK())).map(event -> toSse(event, sse, path));
+    }
+
+    /** The passages retrieved for the question, numbered from 1 as the markers of the streamed answer. */
+    public record CitationsEvent(List<AskResponse.Citation> citations, String model) {
+    }
+
+    /**
+     * A piece of the answer's text.
+     *
+     * @param restart true when the text sent before this event is withdrawn: the configured generator failed (reason
+     *     says why) and another one answers from here on
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AnswerEvent(String text, Boolean restart, String reason) {
+    }
+
+    private static OutboundSseEvent toSse(AskEvent event, Sse sse, String path) {
+        if (event instanceof AskEvent.Passages passages) {
+            List<AskResponse.Citation> citations = new ArrayList<>(passages.passages().size());
+            for (SearchHit passage : passages.passages()) {
+                citations.add(AskResponse.Citation.of(citations.size() + 1, passage));
+            }
+            return json(sse, CITATIONS, new CitationsEvent(citations, passages.retrieval().model()));
+        } else if (event instanceof AskEvent.Text text) {
+            return json(sse, ANSWER, new AnswerEvent(text.delta(), null, null));
+        } else if (event instanceof AskEvent.Restart restart) {
+            return json(sse, ANSWER, new AnswerEvent("", Boolean.TRUE, restart.reason()));
+        } else if (event instanceof AskEvent.Answered answered) {
+            return json(sse, DONE, AskResponse.numberedAsPassages(answered.answer(), answered.passages()));
+        }
+        return json(sse, ERROR, problem(((AskEvent.Failed) event).error(), path));
+    }
+
+    private static Problem problem(RuntimeException error, String path) {
+        if (error instanceof ApiException e) {
+            if (e.serverSide()) {
+                LOG.error(e.title() + " on " + path + " (stream)", e);
+            }
+            return Problem.of(e, path);
+        }
+        LOG.error("Unexpected error on " + path + " (stream)", error);
+        return Problem.internal(path);
+    }
+
+    private static OutboundSseEvent json(Sse sse, String name, Object data) {
+        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(data.getClass(), data).build();
     }
 }

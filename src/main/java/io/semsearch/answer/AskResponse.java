@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntUnaryOperator;
 
 /**
  * An answer whose every sentence ends with a marker [n] of a citation, or an abstention with its reason.
@@ -49,9 +50,9 @@ public record AskResponse(
      */
     public record ShortAnswer(String text, int citation, int start, int end) {
 
-        static ShortAnswer of(AnswerGenerator.ShortAnswer answer) {
-            return answer == null ? null
-                    : new ShortAnswer(answer.text(), answer.citation(), answer.start(), answer.end());
+        static ShortAnswer of(AnswerGenerator.ShortAnswer answer, IntUnaryOperator number) {
+            return answer == null ? null : new ShortAnswer(answer.text(), number.applyAsInt(answer.citation()),
+                    answer.start(), answer.end());
         }
     }
 
@@ -60,16 +61,32 @@ public record AskResponse(
     }
 
     public static AskResponse of(Answer answer) {
+        return of(answer, IntUnaryOperator.identity());
+    }
+
+    /**
+     * The response of a streamed answer: its markers and citations numbered as {@code passages}, the passages
+     * streamed before it, so that the whole stream has one numbering.
+     */
+    public static AskResponse numberedAsPassages(Answer answer, List<SearchHit> passages) {
+        List<AnswerGenerator.Citation> cited = answer.generated().citations();
+        return of(answer, n -> passages.indexOf(cited.get(n - 1).passage()) + 1);
+    }
+
+    /** @param number the number a citation of the generated answer (numbered from 1 in its order) is shown with */
+    private static AskResponse of(Answer answer, IntUnaryOperator number) {
+        AnswerGenerator.GeneratedAnswer generated = answer.generated();
         List<Citation> citations = new ArrayList<>();
-        for (AnswerGenerator.Citation c : answer.generated().citations()) {
+        for (AnswerGenerator.Citation c : generated.citations()) {
             SearchHit p = c.passage();
-            citations.add(new Citation(citations.size() + 1, p.documentId(), p.source(), p.title(), p.ordinal(),
-                    p.start(), p.end(), p.text(), Measures.score(c.score()),
+            citations.add(new Citation(number.applyAsInt(citations.size() + 1), p.documentId(), p.source(), p.title(),
+                    p.ordinal(), p.start(), p.end(), p.text(), Measures.score(c.score()),
                     new Highlight(c.highlightStart(), c.highlightEnd())));
         }
-        return new AskResponse(answer.question().text(), answer.generated().answered(), answer.generated().text(),
-                answer.generated().reason(), ShortAnswer.of(answer.generated().shortAnswer()), citations,
-                answer.retrieval().model(), answer.generated().generator(), answer.generated().fallbackReason(),
+        String text = generated.text() == null ? null : CitationMarkers.renumber(generated.text(), number);
+        return new AskResponse(answer.question().text(), generated.answered(), text, generated.reason(),
+                ShortAnswer.of(generated.shortAnswer(), number), citations, answer.retrieval().model(),
+                generated.generator(), generated.fallbackReason(),
                 new Timings(Measures.millis(answer.retrieval().embedNanos()),
                         Measures.millis(answer.retrieval().searchNanos()), Measures.millis(answer.answerNanos()),
                         Measures.millis(answer.totalNanos())));

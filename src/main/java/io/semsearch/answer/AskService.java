@@ -2,7 +2,6 @@ package io.semsearch.answer;
 
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.search.Retrieval;
-import io.semsearch.search.SearchHit;
 import io.semsearch.search.SearchMode;
 import io.semsearch.search.SearchQuery;
 import io.semsearch.search.SearchService;
@@ -26,12 +25,12 @@ public class AskService {
     private final AnswerWeights weights;
 
     public AskService(SearchService search, AnswerGenerator generator, EmbeddingService embedding,
-            AnswerConfig config) {
+            AnswerConfig config, AnswerWeights weights) {
         this.search = search;
         this.generator = generator;
         this.embedding = embedding;
         this.config = config;
-        this.weights = AnswerWeights.load(config.weights());
+        this.weights = weights;
     }
 
     /** The active model's calibrated cosine similarity, from which the relevance gate measures the best passage's. */
@@ -58,19 +57,18 @@ public class AskService {
         if (listener.cancelled()) {
             throw new CancellationException("nobody waits for the answer any more");
         }
-        double minSimilarity = minSimilarity();
-        double best = retrieval.hits().stream().mapToDouble(SearchHit::similarity).max().orElse(0);
-        double[] relevance = RelevanceGate.features(question.retrievalText(), retrieval.hits(), minSimilarity);
+        RelevanceGate.Relevance relevance = RelevanceGate.measure(question.retrievalText(), retrieval.hits(),
+                minSimilarity());
         AnswerGenerator.GeneratedAnswer generated;
         if (retrieval.hits().isEmpty()) {
             listener.passages(retrieval, List.of());
             generated = AnswerGenerator.GeneratedAnswer.abstain("No indexed passage matches the question.");
-        } else if (!RelevanceGate.relevant(weights.relevance(), weights.minRelevance(), relevance)) {
+        } else if (!relevance.relevant(weights.relevance(), weights.minRelevance())) {
             listener.passages(retrieval, List.of());
             generated = AnswerGenerator.GeneratedAnswer.abstain(String.format(Locale.ROOT,
                     "Nothing relevant found: the closest passage has similarity %.3f (calibrated: %.3f) and the "
                             + "passages hold at most %.0f %% of the question's words.",
-                    best, minSimilarity, 100 * relevance[2]));
+                    relevance.bestSimilarity(), relevance.minSimilarity(), 100 * relevance.bestWordShare()));
         } else {
             // Once the retrieval as a whole is judged relevant, every passage is a candidate: one that the fusion
             // ranked high but the model scored lower may still hold the answer.

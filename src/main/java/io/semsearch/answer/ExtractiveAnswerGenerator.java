@@ -40,15 +40,10 @@ public class ExtractiveAnswerGenerator implements AnswerGenerator {
     private final AnswerConfig config;
     private final AnswerWeights weights;
 
-    public ExtractiveAnswerGenerator(EmbeddingService embedding, AnswerConfig config) {
+    public ExtractiveAnswerGenerator(EmbeddingService embedding, AnswerConfig config, AnswerWeights weights) {
         this.embedding = embedding;
         this.config = config;
-        this.weights = AnswerWeights.load(config.weights());
-    }
-
-    /** The learned weights in use, as read from {@link AnswerConfig#weights()}. */
-    public AnswerWeights weights() {
-        return weights;
+        this.weights = weights;
     }
 
     @Override

@@ -23,17 +23,43 @@ public final class RelevanceGate {
     }
 
     /**
+     * What the gate measures of one retrieval.
+     *
+     * @param bestSimilarity the best cosine similarity among the passages (0 without passages)
+     * @param minSimilarity the model's calibrated similarity
+     * @param firstPassageWordShare share of the question's words the first passage holds
+     * @param bestWordShare the largest share of the question's words one passage holds
+     */
+    public record Relevance(double bestSimilarity, double minSimilarity, double firstPassageWordShare,
+            double bestWordShare) {
+
+        public double margin() {
+            return bestSimilarity - minSimilarity;
+        }
+
+        /** The values of {@link #FEATURES}, in their order. */
+        public double[] features() {
+            return new double[] {margin(), firstPassageWordShare, bestWordShare, margin() * bestWordShare};
+        }
+
+        /** Whether to answer: the score reaches the model's threshold. */
+        public boolean relevant(LinearModel model, double threshold) {
+            return model.score(features()) >= threshold;
+        }
+    }
+
+    /**
      * @param question the text that was searched
      * @param passages retrieved passages, best first, with their cosine similarity to the question
      * @param minSimilarity the model's calibrated similarity
      */
-    public static double[] features(String question, List<SearchHit> passages, double minSimilarity) {
-        return features(question, passages.stream().map(SearchHit::text).toList(),
+    public static Relevance measure(String question, List<SearchHit> passages, double minSimilarity) {
+        return measure(question, passages.stream().map(SearchHit::text).toList(),
                 passages.stream().mapToDouble(SearchHit::similarity).max().orElse(0), minSimilarity);
     }
 
-    /** The features from the passages' texts (best first) and the best cosine similarity among them. */
-    public static double[] features(String question, List<String> passages, double bestSimilarity,
+    /** The measures from the passages' texts (best first) and the best cosine similarity among them. */
+    public static Relevance measure(String question, List<String> passages, double bestSimilarity,
             double minSimilarity) {
         Set<String> terms = LexicalOverlap.terms(question);
         double first = 0;
@@ -43,13 +69,7 @@ public final class RelevanceGate {
             first = i == 0 ? share : first;
             best = Math.max(best, share);
         }
-        double margin = bestSimilarity - minSimilarity;
-        return new double[] {margin, first, best, margin * best};
-    }
-
-    /** Whether to answer: the score reaches the model's threshold. */
-    public static boolean relevant(LinearModel model, double threshold, double[] features) {
-        return model.score(features) >= threshold;
+        return new Relevance(bestSimilarity, minSimilarity, first, best);
     }
 
     private static double share(Set<String> questionTerms, Set<String> passageTerms) {

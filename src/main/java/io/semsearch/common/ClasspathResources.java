@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 
 /** Files shipped inside the application (rules, sample articles, models of libraries), read one way everywhere. */
 public final class ClasspathResources {
@@ -44,6 +45,17 @@ public final class ClasspathResources {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read resource " + name, e);
         }
+    }
+
+    /** The resource read as a properties file (ISO-8859-1 with escapes, as {@link Properties#load} reads it). */
+    public static Properties properties(String name) {
+        Properties properties = new Properties();
+        try (InputStream in = open(name)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
+        return properties;
     }
 
     /** The resource's lines, stripped, without blank lines and {@code #} comments. */

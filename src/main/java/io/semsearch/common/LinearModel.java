@@ -1,8 +1,5 @@
 package io.semsearch.common;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +24,7 @@ public record LinearModel(List<String> features, double[] weights, double bias) 
 
     /** The weights of {@code features} under {@code prefix} in a properties resource on the classpath. */
     public static LinearModel load(String resource, String prefix, List<String> features) {
-        Properties properties = new Properties();
-        try (InputStream in = ClasspathResources.open(resource)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-        return of(properties, resource, prefix, features);
+        return of(ClasspathResources.properties(resource), resource, prefix, features);
     }
 
     public static LinearModel of(Properties properties, String origin, String prefix, List<String> features) {

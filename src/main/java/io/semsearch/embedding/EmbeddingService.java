@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import io.semsearch.common.DaemonThreads;
 import io.semsearch.common.TextSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -48,12 +48,8 @@ public class EmbeddingService implements Embedder {
         this.config = config;
         this.model = EmbeddingModel.load(config);
         this.activeModel = model.active();
-        AtomicInteger helperNumber = new AtomicInteger();
-        this.helpers = Executors.newFixedThreadPool(Math.max(1, model.predictorCount() - 1), runnable -> {
-            Thread thread = new Thread(runnable, "embedding-" + helperNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.helpers = Executors.newFixedThreadPool(Math.max(1, model.predictorCount() - 1),
+                DaemonThreads.numbered("embedding"));
         this.queryTimer = timer(registry, "query");
         this.passageTimer = timer(registry, "passage");
         this.sentenceTimer = timer(registry, "sentence");

@@ -1,5 +1,6 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class FileHashes {
         }
         String sha256;
         try (InputStream in = Files.newInputStream(file)) {
-            sha256 = Sha256.of(in);
+            sha256 = Sha256.hex(in);
         }
         seen.put(file, new Seen(attributes.size(), attributes.lastModifiedTime(), sha256));
         return sha256;

@@ -1,5 +1,6 @@
 package io.semsearch.ingest;
 
+import io.semsearch.common.Sha256;
 import io.semsearch.common.Futures;
 import io.semsearch.document.PassageStore;
 import io.semsearch.document.StoredText;
@@ -49,7 +50,7 @@ public class IngestService {
         boolean detailsWritten = false;
         for (int i = 0; i < requests.size(); i++) {
             IndexRequest request = requests.get(i);
-            String sha256 = Sha256.of(request.text());
+            String sha256 = Sha256.hex(request.text());
             StoredText document = stored.get(request.source());
             switch (Change.of(document, sha256, model, request)) {
                 case NONE -> results[i] = writer.unchangedNow(document);

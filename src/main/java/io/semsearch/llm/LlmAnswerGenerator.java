@@ -4,11 +4,6 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.semsearch.answer.AnswerGenerator;
 import io.semsearch.answer.AnswerListener;
 import io.semsearch.answer.Question;
@@ -18,11 +13,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers written by a chat model from the numbered passages ({@link AnswerPrompt}), checked against the citation
@@ -96,70 +88,56 @@ public class LlmAnswerGenerator implements AnswerGenerator {
      * at the timeout.
      */
     private Reply stream(List<ChatMessage> messages, int passages, AnswerListener listener) {
-        BlockingQueue<Object> heard = new LinkedBlockingQueue<>();
-        AtomicReference<StreamingHandle> handle = new AtomicReference<>();
-        streaming.chat(ChatRequest.builder().messages(messages).build(), new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                handle.set(context.streamingHandle());
-                heard.add(partial);
-            }
-
-            @Override
-            public void onPartialResponse(String text) {
-                heard.add(new PartialResponse(text));
-            }
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                heard.add(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                heard.add(error);
-            }
-        });
+        Heard.Queue heard = new Heard.Queue();
+        streaming.chat(ChatRequest.builder().messages(messages).build(), heard);
         StringBuilder text = new StringBuilder();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
-                Object next = heard.poll(Math.min(POLL_NANOS, Math.max(0, deadline - System.nanoTime())),
-                        TimeUnit.NANOSECONDS);
+                Heard next = heard.poll(Math.min(POLL_NANOS, Math.max(0, deadline - System.nanoTime())));
                 if (listener.cancelled()) {
-                    cancel(handle.get());
+                    heard.cancel();
                     throw new CancellationException("nobody waits for the answer any more");
                 }
-                if (next == null) {
-                    if (System.nanoTime() - deadline >= 0) {
-                        cancel(handle.get());
-                        return new Reply(null, timedOut(), !text.isEmpty());
-                    }
-                } else if (next instanceof PartialResponse partial) {
-                    text.append(partial.text());
-                    listener.text(partial.text());
-                    String unknown = CitedText.unknownMarker(text, passages);
-                    if (unknown != null) {
-                        cancel(handle.get());
-                        return new Reply(null, unknown, true);
-                    }
-                } else if (next instanceof ChatResponse) {
-                    return new Reply(text.toString(), null, !text.isEmpty());
-                } else {
-                    return new Reply(null, failure((Throwable) next), !text.isEmpty());
+                Reply reply = next == null ? silence(deadline, heard, text)
+                        : hear(next, heard, text, passages, listener);
+                if (reply != null) {
+                    return reply;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            cancel(handle.get());
+            heard.cancel();
             throw new CancellationException("interrupted while waiting for the language model");
         }
     }
 
-    private static void cancel(StreamingHandle handle) {
-        if (handle != null && !handle.isCancelled()) {
-            handle.cancel();
+    /** Nothing heard for a while: the reply once the deadline has passed, else null (wait on). */
+    private Reply silence(long deadline, Heard.Queue heard, CharSequence text) {
+        if (System.nanoTime() - deadline < 0) {
+            return null;
         }
+        heard.cancel();
+        return new Reply(null, timedOut(), !text.isEmpty());
+    }
+
+    /** Passes a piece of text on; the reply when the stream ends or breaks the contract, else null (wait on). */
+    private Reply hear(Heard next, Heard.Queue heard, StringBuilder text, int passages, AnswerListener listener) {
+        if (next instanceof Heard.Failure failure) {
+            return new Reply(null, failure(failure.error()), !text.isEmpty());
+        }
+        if (next instanceof Heard.Complete) {
+            return new Reply(text.toString(), null, !text.isEmpty());
+        }
+        String piece = ((Heard.Piece) next).text();
+        text.append(piece);
+        listener.text(piece);
+        String unknown = CitedText.unknownMarker(text, passages);
+        if (unknown != null) {
+            heard.cancel();
+            return new Reply(null, unknown, true);
+        }
+        return null;
     }
 
     private String timedOut() {

@@ -123,7 +123,9 @@ class AskResourceTest {
         assertTrue(restart.path("restart").asBoolean());
         assertTrue(restart.path("reason").asText().contains("[7]"));
         JsonNode done = stream.events().get(4).data();
-        assertEquals("OpenAI a levé 6,6 milliards. [1]", done.path("answer").asText());
+        // done numbers its citation as the citations event: the second passage
+        assertEquals("OpenAI a levé 6,6 milliards. [2]", done.path("answer").asText());
+        assertEquals(2, done.path("citations").get(0).path("n").asInt());
         assertEquals("extractive", done.path("generator").asText());
         assertEquals("the language model's answer cites [7]", done.path("fallbackReason").asText());
         assertEquals(28, done.path("citations").get(0).path("highlight").path("end").asInt());

@@ -48,23 +48,28 @@ class AskStreamApiTest {
         JsonNode done = stream.named("done").get(0).data();
         assertTrue(done.path("answered").asBoolean());
         assertEquals(done.path("citations").size(), answer.size(), "one event per cited sentence");
-        // the streamed markers number the passages of the citations event; done's number its citations
-        Map<Integer, Integer> passageOfCitation = new HashMap<>();
+        // one numbering: the streamed markers and done's citations number the passages of the citations event
+        assertEquals(done.path("answer").asText(),
+                String.join("", answer.stream().map(e -> e.data().path("text").asText()).toList()));
+        Map<Integer, Integer> answerOrder = new HashMap<>();
         for (JsonNode citation : done.path("citations")) {
-            for (JsonNode passage : passages) {
-                if (passage.path("start").asInt() == citation.path("start").asInt()
-                        && passage.path("documentId").equals(citation.path("documentId"))) {
-                    passageOfCitation.put(citation.path("n").asInt(), passage.path("n").asInt());
-                }
-            }
+            JsonNode passage = passages.get(citation.path("n").asInt() - 1);
+            assertEquals(passage.path("documentId"), citation.path("documentId"));
+            assertEquals(passage.path("start").asInt(), citation.path("start").asInt());
+            answerOrder.put(citation.path("n").asInt(), answerOrder.size() + 1);
         }
-        String expected = CitationMarkers.renumber(done.path("answer").asText(), passageOfCitation::get);
-        assertEquals(expected, String.join("", answer.stream().map(e -> e.data().path("text").asText()).toList()));
+        JsonNode shortAnswer = done.path("shortAnswer");
+        assertFalse(shortAnswer.isMissingNode(), done.toString());
+        JsonNode holder = passages.get(shortAnswer.path("citation").asInt() - 1);
+        assertEquals(shortAnswer.path("text").asText(), holder.path("text").asText()
+                .substring(shortAnswer.path("start").asInt(), shortAnswer.path("end").asInt()));
 
         JsonPath json = given().contentType(ContentType.JSON).body(Map.of("question", QUESTION))
                 .when().post("/api/ask").then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath();
-        assertEquals(json.getString("answer"), done.path("answer").asText());
+        // the JSON response, which lists only the cited passages, numbers them in the answer's order
+        assertEquals(json.getString("answer"),
+                CitationMarkers.renumber(done.path("answer").asText(), answerOrder::get));
         assertEquals(json.getList("citations.source"), done.path("citations").findValuesAsText("source"));
         assertEquals("extractive", done.path("generator").asText());
         assertTrue(done.path("timings").path("totalMs").asDouble() > 0);

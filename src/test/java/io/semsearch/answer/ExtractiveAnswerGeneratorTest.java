@@ -22,7 +22,8 @@ class ExtractiveAnswerGeneratorTest {
     private static final String SECOND = "Satya Nadella dirige Microsoft depuis 2014. Il a voulu diversifier les "
             + "partenaires du groupe pour réduire sa dépendance.";
 
-    private final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(null, config());
+    private final ExtractiveAnswerGenerator generator = new ExtractiveAnswerGenerator(null, config(),
+            AnswerWeights.load("answer/weights.properties"));
 
     @Test
     void aFactualQuestionGetsAShortAnswerWithExactOffsetsInTheCitedPassage() {
@@ -44,13 +45,6 @@ class ExtractiveAnswerGeneratorTest {
                 "Pourquoi Microsoft a-t-il voulu diversifier ses partenaires ?", unit(0), passages());
         assertTrue(answer.answered());
         assertNull(answer.shortAnswer());
-    }
-
-    @Test
-    void theWeightsComeFromTheConfiguredResource() {
-        AnswerWeights fromFile = AnswerWeights.load("answer/weights.properties");
-        assertEquals(fromFile.span().weight("number-number"), generator.weights().span().weight("number-number"));
-        assertEquals(fromFile.sentenceMargin(), generator.weights().sentenceMargin());
     }
 
     private static List<SearchHit> passages() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LearnedWeightsTest {
 
     @Inject
-    ExtractiveAnswerGenerator generator;
+    AnswerWeights weights;
 
     @Inject
     SearchService search;
@@ -27,7 +27,6 @@ class LearnedWeightsTest {
     @Test
     void answerWeightsAreThoseOfTheConfiguredFile() throws IOException {
         Properties file = properties("answer/weights.properties");
-        AnswerWeights weights = generator.weights();
         assertSame(file, "sentence", weights.sentence());
         assertSame(file, "rescored-sentence", weights.rescoredSentence());
         assertSame(file, "span", weights.span());

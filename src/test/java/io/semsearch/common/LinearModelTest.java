@@ -32,7 +32,13 @@ class LinearModelTest {
     }
 
     @Test
-    void theShippedWeightFilesHoldEveryFeature() {
-        LinearModel.load("search/fusion-weights.properties", "fusion", List.of("dense-gap", "lexical-share"));
+    void loadingAResourceReadsItsWeightsAndBias() {
+        String resource = "search/fusion-weights.properties";
+        LinearModel model = LinearModel.load(resource, "fusion", List.of("dense-gap", "lexical-share"));
+        Properties file = ClasspathResources.properties(resource);
+        assertEquals(Double.parseDouble(file.getProperty("fusion.dense-gap").strip()), model.weight("dense-gap"));
+        assertEquals(Double.parseDouble(file.getProperty("fusion.lexical-share").strip()),
+                model.weight("lexical-share"));
+        assertEquals(Double.parseDouble(file.getProperty("fusion.bias").strip()), model.bias());
     }
 }

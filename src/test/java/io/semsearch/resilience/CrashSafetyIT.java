@@ -1,7 +1,7 @@
 package io.semsearch.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.semsearch.bench.ServiceProcess;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

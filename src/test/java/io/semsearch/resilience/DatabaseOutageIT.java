@@ -1,6 +1,6 @@
 package io.semsearch.resilience;
 
-import io.semsearch.bench.ServiceProcess;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

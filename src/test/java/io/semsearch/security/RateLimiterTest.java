@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RateLimiterTest {
 
@@ -44,6 +45,27 @@ class RateLimiterTest {
         assertEquals(10, slow.acquire("a"));
         advance(5_000);
         assertEquals(5, slow.acquire("a"));
+    }
+
+    @Test
+    void bucketsOfIdleClientsAreDroppedOnceFullAgain() {
+        limiter.acquire("a");
+        limiter.acquire("b");
+        assertEquals(2, limiter.clients());
+        advance(2_000);
+        limiter.acquire("b");
+        advance(1_000);
+        assertEquals(1, limiter.clients(), "a's bucket, full again after 1.5 s (3 tokens at 2 a second), is dropped");
+        assertEquals(0, limiter.acquire("a"));
+    }
+
+    @Test
+    void theNumberOfBucketsIsCapped() {
+        RateLimiter capped = new RateLimiter(2, 3, clock::get, 100);
+        for (int i = 0; i < 1_000; i++) {
+            capped.acquire("client-" + i);
+        }
+        assertTrue(capped.clients() <= 100, capped.clients() + " buckets");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.semsearch.answer.span;
 
-import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class LexicalOverlap {
         if (STOP_WORDS.contains(lower)) {
             return null;
         }
-        String folded = fold(lower);
+        String folded = Accents.fold(lower);
         if (folded.isEmpty() || STOP_WORDS.contains(folded)
                 || (folded.length() < 2 && !Character.isDigit(folded.charAt(0)))) {
             return null;
@@ -85,9 +84,5 @@ public final class LexicalOverlap {
             }
         }
         return total > 0 ? shared / total : 0;
-    }
-
-    private static String fold(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 }

@@ -1,6 +1,5 @@
 package io.semsearch.answer.span;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,8 +157,7 @@ public record QuestionAnalysis(AnswerType type, String focus) {
      */
     static String normalise(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replaceAll("(?<!\\p{L})où(?!\\p{L})", "where");
-        String folded = Normalizer.normalize(lower, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "");
+        String folded = Accents.fold(lower);
         return folded.replace('’', '\'').replace('‘', '\'').replace('\u2011', '-').replaceAll("\\s+", " ").strip();
     }
 }

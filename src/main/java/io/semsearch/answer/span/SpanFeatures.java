@@ -1,6 +1,5 @@
 package io.semsearch.answer.span;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,17 +39,6 @@ public final class SpanFeatures {
     private static final Set<String> BAD_END = union(ARTICLES, PREPOSITIONS, BAD_START, Set.of("ce", "cette", "ces",
             "son", "sa", "ses", "leur", "leurs", "plus", "très", "ne", "pas", "y", "l'", "d'", "j'", "m'", "t'", "c'",
             "jusqu'", "puisqu'", "est", "a", "ont", "sont", "the", "is"));
-    private static final Set<String> PARTICLES = Set.of("de", "du", "des", "d'", "la", "le", "les", "l'", "von",
-            "van", "der", "den", "di", "da", "del", "y", "et", "of", "the", "and", "-");
-    private static final Set<String> NUMBER_WORDS = Set.of("deux", "trois", "quatre", "cinq", "six",
-            "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente",
-            "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions", "milliard",
-            "milliards", "dizaine", "dizaines", "centaine", "centaines", "millier", "milliers", "moitié", "tiers",
-            "quart", "two", "three", "four", "five", "seven", "eight", "nine", "ten", "hundred", "thousand", "billion");
-    private static final Set<String> MONTHS = Set.of("janvier", "février", "fevrier", "mars", "avril", "mai", "juin",
-            "juillet", "août", "aout", "septembre", "octobre", "novembre", "décembre", "decembre", "january",
-            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december");
 
     private SpanFeatures() {
     }
@@ -73,14 +61,15 @@ public final class SpanFeatures {
      */
     public static List<Span> spans(Question question, String text, int sentenceStart, int sentenceEnd, int sentence,
             double sentenceScore, int sentenceRank) {
-        List<Token> tokens = Token.tokenize(text, sentenceStart, sentenceEnd);
-        List<Set<String>> tokenTerms = tokens.stream().map(t -> t.isWord() ? LexicalOverlap.terms(t.text())
-                : Set.<String>of()).toList();
-        boolean[] isQuestionWord = questionWords(question, tokenTerms);
+        Words words = Words.of(question, text, sentenceStart, sentenceEnd);
         List<Span> spans = new ArrayList<>();
-        for (int[] c : candidates(tokens)) {
-            spans.add(span(question, text, tokens, tokenTerms, isQuestionWord, c[0], c[1],
-                    c[2] == 1 ? SpanShape.QUOTED : null, sentence, sentenceScore, sentenceRank));
+        for (Candidate c : candidates(words.tokens())) {
+            SpanShape shape = words.shape(c);
+            List<Token> tokens = words.tokens();
+            spans.add(new Span(sentence, c.first(), c.end(), tokens.get(c.first()).start(),
+                    tokens.get(c.end() - 1).end(), text.substring(tokens.get(c.first()).start(),
+                            tokens.get(c.end() - 1).end()), shape,
+                    features(question, words, c, shape, sentenceScore, sentenceRank)));
         }
         return spans;
     }
@@ -91,34 +80,45 @@ public final class SpanFeatures {
         if (expected.isEmpty()) {
             return false;
         }
-        List<Token> tokens = Token.tokenize(text, sentenceStart, sentenceEnd);
-        List<Set<String>> tokenTerms = tokens.stream().map(t -> t.isWord() ? LexicalOverlap.terms(t.text())
-                : Set.<String>of()).toList();
-        boolean[] isQuestionWord = questionWords(question, tokenTerms);
-        for (int[] c : candidates(tokens)) {
+        Words words = Words.of(question, text, sentenceStart, sentenceEnd);
+        for (Candidate c : candidates(words.tokens())) {
             boolean repeats = false;
-            for (int t = c[0]; t < c[1] && !repeats; t++) {
-                repeats = isQuestionWord[t];
+            for (int t = c.first(); t < c.end() && !repeats; t++) {
+                repeats = words.isQuestionWord()[t];
             }
-            SpanShape shape = c[2] == 1 ? SpanShape.QUOTED : shape(tokens.subList(c[0], c[1]), c[0] == 0);
-            if (!repeats && expected.contains(shape)) {
+            if (!repeats && expected.contains(words.shape(c))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean[] questionWords(Question question, List<Set<String>> tokenTerms) {
-        boolean[] isQuestionWord = new boolean[tokenTerms.size()];
-        for (int i = 0; i < isQuestionWord.length; i++) {
-            isQuestionWord[i] = tokenTerms.get(i).stream().anyMatch(question.terms()::contains);
-        }
-        return isQuestionWord;
+    /** A candidate span: tokens {@code first} to {@code end} (excluded); quoted: the text between quotation marks. */
+    private record Candidate(int first, int end, boolean quoted) {
     }
 
-    /** The candidate spans as {first token, end token, 1 when quoted else 0}. */
-    private static List<int[]> candidates(List<Token> tokens) {
-        List<int[]> candidates = new ArrayList<>();
+    /** A sentence's tokens, the terms of each and whether it is one of the question's words. */
+    private record Words(List<Token> tokens, List<Set<String>> terms, boolean[] isQuestionWord) {
+
+        static Words of(Question question, String text, int sentenceStart, int sentenceEnd) {
+            List<Token> tokens = Token.tokenize(text, sentenceStart, sentenceEnd);
+            List<Set<String>> terms = tokens.stream().map(t -> t.isWord() ? LexicalOverlap.terms(t.text())
+                    : Set.<String>of()).toList();
+            boolean[] isQuestionWord = new boolean[terms.size()];
+            for (int i = 0; i < isQuestionWord.length; i++) {
+                isQuestionWord[i] = terms.get(i).stream().anyMatch(question.terms()::contains);
+            }
+            return new Words(tokens, terms, isQuestionWord);
+        }
+
+        SpanShape shape(Candidate c) {
+            return c.quoted() ? SpanShape.QUOTED
+                    : SpanShape.of(tokens.subList(c.first(), c.end()), c.first() == 0);
+        }
+    }
+
+    private static List<Candidate> candidates(List<Token> tokens) {
+        List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!canStart(tokens.get(i))) {
                 continue;
@@ -129,7 +129,7 @@ public final class SpanFeatures {
                     break;
                 }
                 if (canEnd(last)) {
-                    candidates.add(new int[] {i, j, 0});
+                    candidates.add(new Candidate(i, j, false));
                 }
             }
         }
@@ -138,7 +138,7 @@ public final class SpanFeatures {
                 for (int j = i + 2; j < Math.min(tokens.size(), i + 2 + MAX_TOKENS + 2); j++) {
                     String closing = tokens.get(j).text();
                     if (closing.equals("»") || closing.equals("”") || closing.equals("\"")) {
-                        candidates.add(new int[] {i + 1, j, 1});
+                        candidates.add(new Candidate(i + 1, j, true));
                         break;
                     }
                 }
@@ -147,83 +147,115 @@ public final class SpanFeatures {
         return candidates;
     }
 
-    private static Span span(Question question, String text, List<Token> tokens, List<Set<String>> tokenTerms,
-            boolean[] isQuestionWord, int i, int j, SpanShape forcedShape, int sentence, double sentenceScore,
-            int sentenceRank) {
-        SpanShape shape = forcedShape != null ? forcedShape : shape(tokens.subList(i, j), i == 0);
-        double[] f = new double[FEATURES.size()];
-        int k = 0;
-        f[k++] = sentenceScore;
-        f[k++] = sentenceRank == 0 ? 1 : 0;
+    /** The values of {@link #FEATURES}, in their order. */
+    private static double[] features(Question question, Words words, Candidate c, SpanShape shape,
+            double sentenceScore, int sentenceRank) {
+        Values f = new Values();
+        f.add(sentenceScore);
+        f.add(sentenceRank == 0);
         AnswerType expected = question.analysis().type();
         for (AnswerType type : AnswerType.values()) {
             if (type == AnswerType.EXPLANATION) {
                 continue;
             }
             for (SpanShape s : SpanShape.values()) {
-                f[k++] = type == expected && s == shape ? 1 : 0;
+                f.add(type == expected && s == shape);
             }
         }
-        int words = 0;
+        questionWordFeatures(f, question, words, c);
+        focusFeatures(f, question.analysis().focus(), words.tokens(), c);
+        formFeatures(f, words, c);
+        return f.values;
+    }
+
+    /** How the span stands to the question's words: repeats them, follows or precedes them, lies near them. */
+    private static void questionWordFeatures(Values f, Question question, Words words, Candidate c) {
+        int i = c.first();
+        int j = c.end();
+        boolean[] isQuestionWord = words.isQuestionWord();
+        int wordCount = 0;
         int repeated = 0;
-        boolean hasComma = false;
-        boolean hasNumber = false;
-        Set<String> spanTerms = new HashSet<>();
         for (int t = i; t < j; t++) {
-            Token token = tokens.get(t);
-            if (token.isWord()) {
-                words++;
+            if (words.tokens().get(t).isWord()) {
+                wordCount++;
                 repeated += isQuestionWord[t] ? 1 : 0;
             }
-            hasComma |= token.text().equals(",");
-            hasNumber |= token.kind() == Token.Kind.NUMBER;
-            spanTerms.addAll(tokenTerms.get(t));
         }
-        f[k++] = words == 0 ? 0 : (double) repeated / words;
-        f[k++] = i > 0 && isQuestionWord[i - 1] ? 1 : 0;
-        f[k++] = j < tokens.size() && isQuestionWord[j] ? 1 : 0;
+        f.add(wordCount == 0 ? 0 : (double) repeated / wordCount);
+        f.add(i > 0 && isQuestionWord[i - 1]);
+        f.add(j < isQuestionWord.length && isQuestionWord[j]);
         Set<String> near = new HashSet<>();
-        for (int t = Math.max(0, i - WINDOW); t < Math.min(tokens.size(), j + WINDOW); t++) {
+        for (int t = Math.max(0, i - WINDOW); t < Math.min(isQuestionWord.length, j + WINDOW); t++) {
             if (t < i || t >= j) {
-                tokenTerms.get(t).stream().filter(question.terms()::contains).forEach(near::add);
+                words.terms().get(t).stream().filter(question.terms()::contains).forEach(near::add);
             }
         }
-        f[k++] = question.terms().isEmpty() ? 0 : (double) near.size() / question.terms().size();
+        f.add(question.terms().isEmpty() ? 0 : (double) near.size() / question.terms().size());
         int distance = 20;
-        for (int t = 0; t < tokens.size(); t++) {
+        for (int t = 0; t < isQuestionWord.length; t++) {
             if (isQuestionWord[t] && (t < i || t >= j)) {
                 distance = Math.min(distance, t < i ? i - t : t - j + 1);
             }
         }
-        f[k++] = Math.log(1 + distance);
-        String focus = question.analysis().focus();
+        f.add(Math.log(1 + distance));
+    }
+
+    /** Whether the question's focus word ("année" in "en quelle année") comes just before, or inside, the span. */
+    private static void focusFeatures(Values f, String focus, List<Token> tokens, Candidate c) {
         boolean focusBefore = false;
-        for (int t = Math.max(0, i - 3); t < i && focus != null; t++) {
-            focusBefore |= fold(tokens.get(t).text()).startsWith(focus);
+        for (int t = Math.max(0, c.first() - 3); t < c.first() && focus != null; t++) {
+            focusBefore |= Accents.fold(tokens.get(t).text().toLowerCase(Locale.ROOT)).startsWith(focus);
         }
-        f[k++] = focusBefore ? 1 : 0;
+        f.add(focusBefore);
         boolean containsFocus = false;
-        for (int t = i; t < j && focus != null; t++) {
-            containsFocus |= fold(tokens.get(t).text()).startsWith(focus);
+        for (int t = c.first(); t < c.end() && focus != null; t++) {
+            containsFocus |= Accents.fold(tokens.get(t).text().toLowerCase(Locale.ROOT)).startsWith(focus);
         }
-        f[k++] = containsFocus ? 1 : 0;
-        f[k++] = Math.log(j - i);
-        f[k++] = j - i == 1 ? 1 : 0;
-        String first = lower(tokens.get(i));
-        f[k++] = ARTICLES.contains(first) ? 1 : 0;
-        f[k++] = PREPOSITIONS.contains(first) ? 1 : 0;
+        f.add(containsFocus);
+    }
+
+    /** The span's length, its boundaries and what it holds. */
+    private static void formFeatures(Values f, Words words, Candidate c) {
+        List<Token> tokens = words.tokens();
+        int i = c.first();
+        int j = c.end();
+        boolean hasComma = false;
+        boolean hasNumber = false;
+        boolean noContentWord = true;
+        for (int t = i; t < j; t++) {
+            hasComma |= tokens.get(t).text().equals(",");
+            hasNumber |= tokens.get(t).kind() == Token.Kind.NUMBER;
+            noContentWord &= words.terms().get(t).isEmpty();
+        }
+        f.add(Math.log(j - i));
+        f.add(j - i == 1);
+        String first = tokens.get(i).lower();
+        f.add(ARTICLES.contains(first));
+        f.add(PREPOSITIONS.contains(first));
         Token before = i > 0 ? tokens.get(i - 1) : null;
         Token after = j < tokens.size() ? tokens.get(j) : null;
-        f[k++] = before == null || before.kind() == Token.Kind.PUNCTUATION ? 1 : 0;
-        f[k++] = after == null || after.kind() == Token.Kind.PUNCTUATION ? 1 : 0;
-        f[k++] = before != null && PREPOSITIONS.contains(lower(before)) ? 1 : 0;
-        f[k++] = before != null && ETRE.contains(lower(before)) ? 1 : 0;
-        f[k++] = hasComma ? 1 : 0;
-        f[k++] = hasNumber ? 1 : 0;
-        f[k++] = tokens.get(i).capitalised() ? 1 : 0;
-        f[k++] = spanTerms.isEmpty() ? 1 : 0;
-        return new Span(sentence, i, j, tokens.get(i).start(), tokens.get(j - 1).end(),
-                text.substring(tokens.get(i).start(), tokens.get(j - 1).end()), shape, f);
+        f.add(before == null || before.kind() == Token.Kind.PUNCTUATION);
+        f.add(after == null || after.kind() == Token.Kind.PUNCTUATION);
+        f.add(before != null && PREPOSITIONS.contains(before.lower()));
+        f.add(before != null && ETRE.contains(before.lower()));
+        f.add(hasComma);
+        f.add(hasNumber);
+        f.add(tokens.get(i).capitalised());
+        f.add(noContentWord);
+    }
+
+    /** Feature values written in order. */
+    private static final class Values {
+        final double[] values = new double[FEATURES.size()];
+        private int next;
+
+        void add(double value) {
+            values[next++] = value;
+        }
+
+        void add(boolean value) {
+            add(value ? 1 : 0);
+        }
     }
 
     private static List<String> features() {
@@ -244,43 +276,12 @@ public final class SpanFeatures {
         return List.copyOf(names);
     }
 
-    static SpanShape shape(List<Token> tokens, boolean sentenceStart) {
-        Token first = tokens.get(0);
-        String firstLower = lower(first);
-        boolean year = first.kind() == Token.Kind.NUMBER && first.text().matches("1\\d{3}|20\\d{2}");
-        boolean month = tokens.stream().anyMatch(t -> MONTHS.contains(lower(t)));
-        boolean century = tokens.stream().anyMatch(t -> lower(t).matches("(?:[ivxlc]+|\\d+)(?:e|er|ème|eme)")
-                || lower(t).equals("siècle") || lower(t).equals("siècles"));
-        if (year || month || (century && tokens.size() <= 4)) {
-            return SpanShape.DATE;
-        }
-        if (first.kind() == Token.Kind.NUMBER || NUMBER_WORDS.contains(firstLower)
-                || (tokens.size() > 1 && tokens.get(1).kind() == Token.Kind.NUMBER
-                        && Set.of("environ", "plus", "près", "moins", "about", "over").contains(firstLower))) {
-            return SpanShape.NUMBER;
-        }
-        boolean capitalised = first.capitalised() && tokens.get(tokens.size() - 1).capitalised()
-                && !(sentenceStart && tokens.size() == 1);
-        for (Token t : tokens) {
-            capitalised &= t.capitalised() || t.kind() == Token.Kind.NUMBER || PARTICLES.contains(lower(t));
-        }
-        return capitalised ? SpanShape.CAPITALISED : SpanShape.OTHER;
-    }
-
     private static boolean canStart(Token token) {
-        return token.kind() != Token.Kind.PUNCTUATION && !BAD_START.contains(lower(token));
+        return token.kind() != Token.Kind.PUNCTUATION && !BAD_START.contains(token.lower());
     }
 
     private static boolean canEnd(Token token) {
-        return token.isWord() && !BAD_END.contains(lower(token));
-    }
-
-    private static String lower(Token token) {
-        return token.text().toLowerCase(Locale.ROOT).replace('’', '\'');
-    }
-
-    private static String fold(String word) {
-        return Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return token.isWord() && !BAD_END.contains(token.lower());
     }
 
     @SafeVarargs

@@ -2,6 +2,7 @@ package io.semsearch.answer.span;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,11 @@ public record Token(int start, int end, String text, Kind kind) {
             tokens.add(new Token(m.start(), m.end(), m.group(), kind));
         }
         return tokens;
+    }
+
+    /** The text in lower case, with plain apostrophes. */
+    public String lower() {
+        return text.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
     public boolean isWord() {

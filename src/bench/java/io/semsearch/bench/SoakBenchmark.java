@@ -2,6 +2,7 @@ package io.semsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.semsearch.bench;
+package io.semsearch.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,16 +18,17 @@ import java.util.Map;
 
 /**
  * The packaged service (target/quarkus-app) started as its own process on the benchmark database, as it runs in
- * production: what the benchmarks measure is what users get.
+ * production: what the integration tests (resilience) check and the benchmarks (src/bench/java) measure is what users
+ * get.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("project.root", "."));
-    static final String DB_URL = System.getProperty("benchmark.db.url",
+    public static final Path ROOT = Path.of(System.getProperty("project.root", "."));
+    public static final String DB_URL = System.getProperty("benchmark.db.url",
             "jdbc:postgresql://127.0.0.1:5432/" + env("SEMSEARCH_BENCH_DB_NAME", "semsearch_bench"));
-    static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
-    static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
-    static final int PORT = Integer.getInteger("benchmark.port", 8089);
+    public static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
+    public static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
+    public static final int PORT = Integer.getInteger("benchmark.port", 8089);
     /** The admin key the benchmarks configure (SEMSEARCH_SECURITY_BOOTSTRAP_KEY) and send. */
     public static final String KEY = "benchmark-admin-key-not-for-production";
 

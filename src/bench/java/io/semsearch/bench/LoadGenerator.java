@@ -1,5 +1,7 @@
 package io.semsearch.bench;
 
+import io.semsearch.testing.ServiceProcess;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

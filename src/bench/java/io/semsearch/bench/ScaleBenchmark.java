@@ -1,6 +1,7 @@
 package io.semsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;

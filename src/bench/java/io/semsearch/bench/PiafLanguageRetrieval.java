@@ -30,7 +30,7 @@ import static io.semsearch.bench.Report.pct;
  * through the service's lexical query ({@code PostgresRetrievers}' SQL, k = 10). Also compares two ways of merging
  * the configurations' BM25 scores: each configuration's own corpus size and average length in idf and length
  * normalisation, or the whole store's. Not a test (no suffix):
- * {@code SEMSEARCH_TEST_DB_NAME=... scripts/test.sh -Dtest=PiafLanguageRetrieval -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code SEMSEARCH_TEST_DB_NAME=... scripts/test.sh -Ptraining -Dtest=PiafLanguageRetrieval -Dsurefire.failIfNoSpecifiedTests=false}
  * writes docs/benchmarks/piaf-language-retrieval.md.
  */
 class PiafLanguageRetrieval {

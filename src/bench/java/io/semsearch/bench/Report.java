@@ -1,5 +1,7 @@
 package io.semsearch.bench;
 
+import io.semsearch.testing.ServiceProcess;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

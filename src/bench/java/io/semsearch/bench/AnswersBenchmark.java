@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semsearch.answer.SampleQuestions;
 import io.semsearch.answer.span.AnswerType;
 import io.semsearch.answer.span.QuestionAnalysis;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.semsearch.ingest;
+package io.semsearch.common;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,21 +9,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in lower-case hex, as the store keeps the hashes of texts and files. */
-final class Sha256 {
+/** SHA-256 digests as lower-case hexadecimal, the form documents are stored with. */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    /** Of the text's UTF-8 bytes. */
-    static String of(String text) {
+    /** The digest of the text's UTF-8 bytes. */
+    public static String hex(String text) {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Of the stream's bytes, read to its end (the caller closes it). */
-    static String of(InputStream bytes) throws IOException {
+    /** The digest of everything left in {@code in}, which is read to its end (not closed). */
+    public static String hex(InputStream in) throws IOException {
         MessageDigest digest = digest();
-        new DigestInputStream(bytes, digest).transferTo(OutputStream.nullOutputStream());
+        new DigestInputStream(in, digest).transferTo(OutputStream.nullOutputStream());
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -31,7 +31,7 @@ final class Sha256 {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.semsearch.bench;
 
 import io.semsearch.answer.SampleQuestions;
-import io.semsearch.testing.EventStreamClient;
 import io.semsearch.testing.EventStreamClient.Event;
 import io.semsearch.testing.EventStreamClient.Exchange;
+import io.semsearch.testing.EventStreamClient;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

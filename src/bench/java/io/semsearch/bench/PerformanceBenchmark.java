@@ -3,6 +3,7 @@ package io.semsearch.bench;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.semsearch.embedding.EmbeddingConfig;
 import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;

@@ -16,6 +16,7 @@ import io.semsearch.document.PassageStore;
 import io.semsearch.search.SearchConfig;
 import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchHit;
+import io.semsearch.testing.ServiceProcess;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * The languages the service detects for the PIAF paragraphs (all French), per part of the split, as indexing without
  * a declared language would store them: detected from the cleaned text, with the default minimum of letters. Not a
- * test (no suffix): {@code scripts/test.sh -Dtest=PiafLanguages -Dsurefire.failIfNoSpecifiedTests=false} writes
+ * test (no suffix): {@code scripts/test.sh -Ptraining -Dtest=PiafLanguages -Dsurefire.failIfNoSpecifiedTests=false} writes
  * docs/benchmarks/piaf-languages.md. No service, no database.
  */
 class PiafLanguages {

@@ -9,6 +9,7 @@ import io.semsearch.answer.span.Span;
 import io.semsearch.answer.span.SpanFeatures;
 import io.semsearch.common.LinearModel;
 import io.semsearch.search.FusionTraining;
+import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -168,8 +169,8 @@ class AnswerFitting {
         // 5. relevance gate: answerable PIAF questions against off-topic ones
         List<ConditionalLogit.Example> examples = new ArrayList<>();
         for (AnswerTraining.AnswerQuery q : all) {
-            examples.add(new ConditionalLogit.Example(RelevanceGate.features(q.question(), q.passages(),
-                    q.bestSimilarity(), minSimilarity), q.kind().equals("piaf")));
+            examples.add(new ConditionalLogit.Example(RelevanceGate.measure(q.question(), q.passages(),
+                    q.bestSimilarity(), minSimilarity).features(), q.kind().equals("piaf")));
         }
         LinearModel relevance = ConditionalLogit.fitBinary(RelevanceGate.FEATURES, examples, L2);
         double threshold = chooseRelevanceThreshold(all, relevance, minSimilarity);
@@ -338,8 +339,8 @@ class AnswerFitting {
         List<Double> generated = new ArrayList<>();
         List<Double> onSample = new ArrayList<>();
         for (AnswerTraining.AnswerQuery q : all) {
-            double score = relevance.score(RelevanceGate.features(q.question(), q.passages(), q.bestSimilarity(),
-                    minSimilarity));
+            double score = relevance.score(RelevanceGate.measure(q.question(), q.passages(), q.bestSimilarity(),
+                    minSimilarity).features());
             (q.kind().equals("piaf") ? positives : q.kind().equals("generated") ? generated : onSample).add(score);
         }
         List<Double> thresholds = new ArrayList<>(positives);

@@ -1,6 +1,7 @@
 package io.semsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.semsearch.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
