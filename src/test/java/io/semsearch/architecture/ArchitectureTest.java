@@ -107,7 +107,7 @@ class ArchitectureTest {
                 "mcp", "search", "security")), FEATURES.toString());
         assertTrue(HTTP_REPRESENTATIONS.containsAll(List.of("io.semsearch.answer.AskResponse",
                 "io.semsearch.search.SearchResponse")), HTTP_REPRESENTATIONS.toString());
-        assertTrue(STORE.test(MAIN.get("io.semsearch.search.SearchRepository")));
+        assertTrue(STORE.test(MAIN.get("io.semsearch.document.PostgresRetrievers")));
         assertTrue(SERVICE.test(MAIN.get("io.semsearch.answer.AskEventStream")));
         assertTrue(RESOURCE.test(MAIN.get("io.semsearch.answer.AskResource")));
     }
