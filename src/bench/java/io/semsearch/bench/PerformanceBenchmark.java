@@ -133,7 +133,7 @@ class PerformanceBenchmark {
         }
 
         report.environment(modelName);
-        report.line("PIAF v1.1 paragraphs and questions (`../shared/eval/piaf`). The ceiling runs the service's own "
+        report.line("PIAF v1.1 paragraphs and questions (`piaf-v1.1.json`). The ceiling runs the service's own "
                 + "embedding code (tokenizer, ONNX Runtime through DJL, pooling) in the benchmark's JVM with no "
                 + "service running; everything else goes through the packaged service over HTTP on its own "
                 + "database. Medians unless said otherwise.");
@@ -167,7 +167,7 @@ class PerformanceBenchmark {
         report.line("The model alone embeds the " + indexing.chunks() + " stored chunk texts at "
                 + num(sameTextsCeiling, 1) + " texts/s with the best setting: chunks are shorter than paragraphs, "
                 + "so this is the like-for-like ceiling. "
-                + peerChunksPerSecond.map(peer -> "The LangChain4j peer (`../shared/peers/lc4j-rag`, run as its README "
+                + peerChunksPerSecond.map(peer -> "The LangChain4j peer (a LangChain4j RAG sample application, run as its README "
                         + "says, in this run just before) ingests the same paragraphs at " + num(peer, 1)
                         + " chunks/s (its own chunks: recursive splitter, 300 tokens, one chunk per model call): "
                         + "ours is " + num(serviceChunksPerSecond / peer, 2) + " × the peer.")

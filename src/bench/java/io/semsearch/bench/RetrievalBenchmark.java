@@ -52,7 +52,7 @@ class RetrievalBenchmark {
             String model = modelOf(health);
             report.environment(model + (model.equals("multilingual-e5-small") ? ""
                     : " (fallback: English-only sibling of multilingual-e5-small, whose weights cannot be fetched here)"));
-            report.line("Data: PIAF v1.1 (`../shared/eval/piaf/piaf-v1.1.json`), " + piaf.paragraphs().size()
+            report.line("Data: PIAF v1.1 (`piaf-v1.1.json`), " + piaf.paragraphs().size()
                     + " paragraphs indexed as documents (title and `categorie` as metadata), "
                     + "the " + questions.size() + " questions of the test part (articles 0, 4, 8, … of the file; "
                     + "nothing is tuned on them). The five sample articles are indexed "
