@@ -22,15 +22,17 @@ public class FileIngestService {
 
     private final DocumentExtractor extractor;
     private final IngestService ingest;
+    private final IngestConfig config;
 
-    public FileIngestService(DocumentExtractor extractor, IngestService ingest) {
+    public FileIngestService(DocumentExtractor extractor, IngestService ingest, IngestConfig config) {
         this.extractor = extractor;
         this.ingest = ingest;
+        this.config = config;
     }
 
     public IndexResult index(FileToIndex file) {
         ExtractedDocument extracted = extract(file.content(), file.fileName(), file.declaredType());
-        return ingest.index(request(extracted, file));
+        return ingest.index(request(extracted, file, config.language()));
     }
 
     /** The file's text and metadata; an {@code ExtractionException} when it cannot be extracted. */
@@ -45,10 +47,11 @@ public class FileIngestService {
     /**
      * What is indexed of an extracted file: its text; the caller's title, else the file's; the file's metadata
      * (title, author, published, language and where it comes from, media type...) with the file name, under the
-     * caller's, which win; the caller's language, else the file's (declared or detected), else null (detected from
-     * the cleaned text by the indexer, else the default).
+     * caller's, which win; the caller's language, else the file's (declared or detected), else {@code
+     * defaultLanguage}: extraction already tried to detect it, on the same text with the same threshold, so the
+     * indexer does not try again.
      */
-    static IndexRequest request(ExtractedDocument extracted, FileToIndex file) {
+    static IndexRequest request(ExtractedDocument extracted, FileToIndex file, String defaultLanguage) {
         Map<String, Object> metadata = new LinkedHashMap<>(extracted.metadata());
         if (file.fileName() != null && !file.fileName().isBlank()) {
             metadata.put("fileName", file.fileName());
@@ -59,6 +62,10 @@ public class FileIngestService {
             metadata.put("language", language);
             metadata.put("languageSource", "request");
             metadata.remove("languageConfidence");
+        } else if (language == null) {
+            language = defaultLanguage;
+            metadata.put("language", language);
+            metadata.put("languageSource", "default");
         }
         if (file.metadata() != null) {
             metadata.putAll(file.metadata());

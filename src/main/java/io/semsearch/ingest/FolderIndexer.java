@@ -202,7 +202,7 @@ public class FolderIndexer {
             metadata.put(FILE_SHA256, sha256);
             refused.remove(file);
             return FileIngestService.request(extracted, new FileToIndex(file, file.getFileName().toString(), null,
-                    source, null, metadata, null));
+                    source, null, metadata, null), config.language());
         } catch (ExtractionException e) {
             refused.put(file, sha256);
             LOG.warnf("Skipping %s: %s (%d %s)", file, e.getMessage(), e.status(), e.title());

@@ -28,7 +28,7 @@ class FileRequestTest {
     @Test
     void theFilesTitleMetadataAndLanguageAreTakenUnlessTheCallerGivesThem() {
         IndexRequest request = FileIngestService.request(PAGE, new FileToIndex(Path.of("/tmp/x"), "page.html",
-                null, "page.html", null, null, null));
+                null, "page.html", null, null, null), "fr");
         assertEquals("page.html", request.source());
         assertEquals("Le titre du fichier", request.title());
         assertEquals(PAGE.text(), request.text());
@@ -42,7 +42,7 @@ class FileRequestTest {
     @Test
     void theCallersTitleMetadataAndLanguageWin() {
         IndexRequest request = FileIngestService.request(PAGE, new FileToIndex(Path.of("/tmp/x"), "page.html",
-                null, "docs/page.html", "Mon titre", Map.of("author", "Service com", "site", "intranet"), "en-GB"));
+                null, "docs/page.html", "Mon titre", Map.of("author", "Service com", "site", "intranet"), "en-GB"), "fr");
         assertEquals("Mon titre", request.title());
         assertEquals("en", request.language());
         assertEquals("Service com", request.metadata().get("author"));
@@ -50,6 +50,17 @@ class FileRequestTest {
         assertEquals("en", request.metadata().get("language"));
         assertEquals("request", request.metadata().get("languageSource"));
         assertEquals("2024-10-18", request.metadata().get("published"), "the file's other fields stay");
+    }
+
+    @Test
+    void aFileWhoseLanguageExtractionCouldNotTellTakesTheDefaultWithoutASecondDetection() {
+        ExtractedDocument untold = new ExtractedDocument("text/plain", DocumentFormat.TEXT, "Ok.", null, null, null,
+                null, null, null, Map.of("mediaType", "text/plain", "format", "text"));
+        IndexRequest request = FileIngestService.request(untold, new FileToIndex(Path.of("/tmp/x"), "court.txt",
+                null, "court.txt", null, null, null), "de");
+        assertEquals("de", request.language(), "the indexer detects only when the request has no language");
+        assertEquals("de", request.metadata().get("language"));
+        assertEquals("default", request.metadata().get("languageSource"));
     }
 
     @Test
