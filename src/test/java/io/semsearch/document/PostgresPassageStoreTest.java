@@ -69,7 +69,7 @@ class PostgresPassageStoreTest {
         assertEquals(SOURCE, passage.source());
         assertEquals(0, passage.ordinal());
         float[] stored = embedding.embedPassages(List.of(PASSAGES.get(0)), List.of(List.of())).get(0).vector();
-        assertEquals(cosine(query, stored), passage.similarity(), 1e-4);
+        assertEquals(InMemoryPassageStore.cosine(query, stored), passage.similarity(), 1e-4);
         assertEquals(List.of(new TextSpan(0, PASSAGES.get(0).length())), passage.sentences().spans());
         assertTrue(Double.isNaN(store.passages(List.of(passage.passageId()), null, false).get(0).similarity()));
     }
@@ -130,15 +130,4 @@ class PostgresPassageStoreTest {
         return store instanceof io.quarkus.arc.ClientProxy proxy ? proxy.arc_contextualInstance() : store;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 }
