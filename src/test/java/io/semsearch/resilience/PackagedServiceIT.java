@@ -86,7 +86,8 @@ class PackagedServiceIT {
         JsonNode citations = answer.path("citations");
         assertTrue(citations.size() > 0, reply.body());
         for (JsonNode citation : citations) {
-            assertTrue(citation.path("source").asText().startsWith("sample-articles/"), citation.toString());
+            // a sample article (src/main/resources/sample-articles/, indexed at start)
+            assertTrue(citation.path("source").asText().matches("\\d{3}_[0-9a-f]{16}\\.txt"), citation.toString());
             assertTrue(answer.path("answer").asText().contains("[" + citation.path("n").asInt() + "]"),
                     reply.body());
         }
@@ -232,7 +233,7 @@ class PackagedServiceIT {
                 Map.of("name", "ask", "arguments", Map.of("question", QUESTION))), session);
         JsonNode result = rpcResult(called).path("result");
         assertFalse(result.path("isError").asBoolean(), called.body());
-        assertTrue(result.toString().contains("sample-articles/"), called.body());
+        assertTrue(result.toString().contains("650 millions de dollars"), called.body());
     }
 
     @Test
