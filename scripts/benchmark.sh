@@ -76,14 +76,14 @@ if [[ "$test" == NativeBenchmark ]]; then
   /usr/bin/time -f %M -o target/native-build.maxrss scripts/build-native.sh -q
   native_seconds=$(( SECONDS - t ))
   runner=$(ls target/*-runner | head -1)
-  cp "$runner" target/native-benchmark-runner
+  cp "$runner" target/native-benchmark.bin
   t=$SECONDS
   /usr/bin/time -f %M -o target/jvm-build.maxrss mvn -B -q package -Dmaven.test.skip=true
   jvm_seconds=$(( SECONDS - t ))
   {
     echo "native.seconds=$native_seconds"
     echo "native.peak-mib=$(( $(tail -1 target/native-build.maxrss) / 1024 ))"
-    echo "native.size-mib=$(du -m target/native-benchmark-runner | cut -f1)"
+    echo "native.size-mib=$(du -m target/native-benchmark.bin | cut -f1)"
     echo "jvm.seconds=$jvm_seconds"
     echo "jvm.peak-mib=$(( $(tail -1 target/jvm-build.maxrss) / 1024 ))"
     echo "jvm.size-mib=$(du -sm target/quarkus-app | cut -f1)"
@@ -96,6 +96,6 @@ if [[ "$test" == NativeBenchmark ]]; then
     done
   } > "$builds"
   cat "$builds"
-  native=("-Dnative.image.path=$PWD/target/native-benchmark-runner")
+  native=("-Dnative.image.path=$PWD/target/native-benchmark.bin")
 fi
 exec mvn -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "${native[@]}" "$@"
