@@ -185,10 +185,12 @@ public class NativeConfigCheck {
             Matcher m = Pattern.compile("--initialize-at-(?:run|build)-time=(\\S+)").matcher(text);
             while (m.find()) {
                 for (String name : m.group(1).split(",")) {
-                    // a class, or a package (its classes and sub-packages'): some class of the jars must be in it
-                    String prefix = name.replace('.', '/') + "/";
-                    if (load(name) == null && jars.stream().flatMap(ZipFile::stream)
-                            .noneMatch(e -> e.getName().startsWith(prefix) && e.getName().endsWith(".class"))) {
+                    // a class (present, even if it cannot be loaded: those with a missing optional dependency are
+                    // listed for that reason), or a package (its classes and sub-packages'): some class must be in it
+                    String path = name.replace('.', '/');
+                    if (load(name) == null && jars.stream().flatMap(ZipFile::stream).noneMatch(e -> e.getName()
+                            .equals(path + ".class") || e.getName().startsWith(path + "/") && e.getName()
+                            .endsWith(".class"))) {
                         errors.add("native-image.properties: no class or package " + name);
                     }
                 }
