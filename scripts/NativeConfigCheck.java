@@ -31,7 +31,10 @@ import java.util.zip.ZipFile;
  *   <li>a resource pattern of resource-config.json matches no entry of the packaged jars;</li>
  *   <li>a JNI library shipped in the jars (ONNX Runtime's, the tokenizers') names a Java class of its library that
  *       jni-config.json does not register: a library upgrade that changes what its native code looks up;</li>
- *   <li>a provider listed in a META-INF/services file of DJL is not registered for reflection (Quarkus turns
+ *   <li>a class or package named by --initialize-at-run-time/--initialize-at-build-time in native-image.properties
+ *       does not exist;</li>
+ *   <li>a provider listed in a META-INF/services file of DJL, of Tika's detectors or of LangChain4j's HTTP client is
+ *       not registered for reflection (Quarkus turns
  *       native-image's automatic ServiceLoader support off, so each provider must be).</li>
  * </ul>
  * Java 17, no dependencies: run with {@code java File.java}.
@@ -43,10 +46,16 @@ public class NativeConfigCheck {
             "ai/onnxruntime/native/linux-x64/libonnxruntime4j_jni.so", "ai/onnxruntime/",
             "native/lib/linux-x86_64/cpu/libtokenizers.so", "ai/djl/");
 
-    /** Service files whose providers DJL loads with ServiceLoader. */
+    /** Service files whose providers DJL, Tika (detection) and LangChain4j (HTTP client) load by reflection. */
     private static final List<String> SERVICE_FILES = List.of(
             "META-INF/services/ai.djl.engine.EngineProvider",
-            "META-INF/services/ai.djl.repository.zoo.ZooProvider");
+            "META-INF/services/ai.djl.repository.zoo.ZooProvider",
+            "META-INF/services/org.apache.tika.detect.Detector",
+            "META-INF/services/org.apache.tika.detect.zip.ZipContainerDetector",
+            "META-INF/services/org.apache.tika.detect.EncodingDetector",
+            "META-INF/services/org.apache.tika.extractor.EmbeddedStreamTranslator",
+            "META-INF/services/org.apache.tika.metadata.filter.MetadataFilter",
+            "META-INF/services/dev.langchain4j.http.client.HttpClientBuilderFactory");
 
     private final List<String> errors = new ArrayList<>();
     private final List<ZipFile> jars = new ArrayList<>();
@@ -176,8 +185,13 @@ public class NativeConfigCheck {
             Matcher m = Pattern.compile("--initialize-at-(?:run|build)-time=(\\S+)").matcher(text);
             while (m.find()) {
                 for (String name : m.group(1).split(",")) {
-                    if (load(name) == null) {
-                        errors.add("native-image.properties: class " + name + " not found");
+                    // a class (present, even if it cannot be loaded: those with a missing optional dependency are
+                    // listed for that reason), or a package (its classes and sub-packages'): some class must be in it
+                    String path = name.replace('.', '/');
+                    if (load(name) == null && jars.stream().flatMap(ZipFile::stream).noneMatch(e -> e.getName()
+                            .equals(path + ".class") || e.getName().startsWith(path + "/") && e.getName()
+                            .endsWith(".class"))) {
+                        errors.add("native-image.properties: no class or package " + name);
                     }
                 }
             }
@@ -250,7 +264,7 @@ public class NativeConfigCheck {
         return scanned;
     }
 
-    /** Each provider named in DJL's service files must be registered for reflection (instantiated by ServiceLoader). */
+    /** Each provider named in those service files must be registered for reflection (instantiated by ServiceLoader). */
     private int checkServiceProviders(Set<String> reflected) throws IOException {
         int count = 0;
         for (String service : SERVICE_FILES) {

@@ -11,6 +11,10 @@
 #                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
 #                                      -Dbenchmark.scale.sizes=10000,100000 to leave out 1M)
+#   scripts/benchmark.sh native        the native executable against the JVM build, in one run: both builds (time,
+#                                      peak memory, size), time to ready, RSS idle and after indexing, first
+#                                      request, search/ask p50, 16-client throughput, indexing chunks/s
+#                                      (-Dbenchmark.native.paragraphs, default 1000 PIAF paragraphs)  -> native.md
 #   scripts/benchmark.sh extraction    main-content precision/recall of web pages, PDF/DOCX/ODT text recall, parse
 #                                      times, time to refuse each bad file (no database, no service; its fixtures
 #                                      come from scripts/setup-extraction-fixtures.sh)               -> extraction.md
@@ -28,7 +32,8 @@ case "${1:-}" in
   streaming) test=StreamingBenchmark ;;
   scale) test=ScaleBenchmark ;;
   extraction) test=ExtractionBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale|extraction [maven arguments...]" >&2
+  native) test=NativeBenchmark ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale|extraction|native [maven arguments...]" >&2
      exit 2 ;;
 esac
 shift
@@ -62,4 +67,35 @@ if [[ "$test" == ScaleBenchmark ]]; then
   SEMSEARCH_DB_NAMES="${SEMSEARCH_SCALE_DB_NAME:=semsearch_scale}" scripts/setup-postgres.sh
   export SEMSEARCH_SCALE_DB_NAME
 fi
-exec ./mvnw -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "$@"
+native=()
+if [[ "$test" == NativeBenchmark ]]; then
+  # Both builds, timed, with the peak memory of their largest process (/usr/bin/time: max RSS of the children).
+  builds=target/native-benchmark-builds.properties
+  mkdir -p target
+  t=$SECONDS
+  /usr/bin/time -f %M -o target/native-build.maxrss scripts/build-native.sh -q
+  native_seconds=$(( SECONDS - t ))
+  runner=$(ls target/*-runner | head -1)
+  cp "$runner" target/native-benchmark.bin
+  t=$SECONDS
+  /usr/bin/time -f %M -o target/jvm-build.maxrss ./mvnw -B -q package -Dmaven.test.skip=true
+  jvm_seconds=$(( SECONDS - t ))
+  {
+    echo "native.seconds=$native_seconds"
+    echo "native.peak-mib=$(( $(tail -1 target/native-build.maxrss) / 1024 ))"
+    echo "native.size-mib=$(du -m target/native-benchmark.bin | cut -f1)"
+    echo "jvm.seconds=$jvm_seconds"
+    echo "jvm.peak-mib=$(( $(tail -1 target/jvm-build.maxrss) / 1024 ))"
+    echo "jvm.size-mib=$(du -sm target/quarkus-app | cut -f1)"
+    for flavour in jvm native; do
+      for engine in podman docker; do
+        if command -v $engine >/dev/null && size=$($engine image inspect --format '{{.Size}}' "localhost/semsearch:$flavour" 2>/dev/null); then
+          echo "$flavour.image=$(( size / 1000000 )) MB (localhost/semsearch:$flavour)"; break
+        fi
+      done
+    done
+  } > "$builds"
+  cat "$builds"
+  native=("-Dnative.image.path=$PWD/target/native-benchmark.bin")
+fi
+exec ./mvnw -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "${native[@]}" "$@"

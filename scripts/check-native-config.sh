@@ -6,8 +6,8 @@
 # packaged there with scripts/NativeConfigCheck.java: classes, members, resources, the Java classes that the JNI
 # libraries look up, the ServiceLoader providers. Extra arguments go to Maven.
 #
-# The native executable itself is not built here: this project's machines have no GraalVM/Mandrel (README, section
-# "Native executable").
+# A fast check (about 2 min, no native-image): the executable itself is built by scripts/build-native.sh and tested
+# by scripts/test-native.sh, which supersede this check where their time is affordable.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

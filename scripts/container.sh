@@ -30,7 +30,11 @@
 #   SEMSEARCH_ALLOW_FALLBACK_MODEL=true  build a service image that runs the English fallback model e5-small-v2
 #                                   when multilingual-e5-small's weights are missing (smoke sets it: it tests the
 #                                   containers, not the model)
-#   SEMSEARCH_SKIP_BUILD=1          build: use the existing target/quarkus-app instead of running Maven
+#   SEMSEARCH_SKIP_BUILD=1          build: use the existing target/quarkus-app (native: target/*-runner) instead of
+#                                   running Maven
+#   SEMSEARCH_CONTAINER_FLAVOUR     jvm (docker/Dockerfile.jvm, image localhost/semsearch:jvm) or native
+#                                   (docker/Dockerfile.native, localhost/semsearch:native: the executable built by
+#                                   scripts/build-native.sh, for testing here; see that Dockerfile)  (default jvm)
 #   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD   the database's superuser, used by the service  (semsearch/semsearch)
 # Every other SEMSEARCH_* and QUARKUS_* variable given to `up` (or smoke) is passed to the service container, e.g.
 #   SEMSEARCH_SEARCH_RRF_K=20 QUARKUS_LOG_LEVEL=DEBUG scripts/container.sh up
@@ -43,7 +47,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 COMPOSE_FILE="$ROOT/docker/docker-compose.yml"
-APP_IMAGE="localhost/semsearch:jvm"
+FLAVOUR="${SEMSEARCH_CONTAINER_FLAVOUR:-jvm}"
+[[ "$FLAVOUR" == jvm || "$FLAVOUR" == native ]] || { printf 'container: ERROR: SEMSEARCH_CONTAINER_FLAVOUR is jvm or native, not %s\n' "$FLAVOUR" >&2; exit 1; }
+APP_IMAGE="localhost/semsearch:$FLAVOUR"
 DB_IMAGE="localhost/semsearch-postgres:15"
 LOCAL_BASE_IMAGE="localhost/semsearch-base:bookworm"
 PUBLIC_BASE_IMAGE="debian:bookworm-slim"
@@ -227,13 +233,23 @@ build() {
   engine
   local t0=$SECONDS t model
   model="$(image_model)" || die "no service image without a usable model (see above)"
-  if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
-    log "mvn package (fast-jar in target/quarkus-app)"
-    t=$SECONDS
-    ./mvnw -B -q -Dstyle.color=never package -Dmaven.test.skip=true || die "mvn package failed"
-    log "  Maven: $(( SECONDS - t )) s"
+  if [[ "$FLAVOUR" == native ]]; then
+    if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
+      log "scripts/build-native.sh (native executable in target/)"
+      t=$SECONDS
+      scripts/build-native.sh -q >/dev/null || die "scripts/build-native.sh failed (log: target/native-build.log)"
+      log "  native build: $(( SECONDS - t )) s"
+    fi
+    compgen -G 'target/*-runner' >/dev/null || die "no target/*-runner (run without SEMSEARCH_SKIP_BUILD)"
+  else
+    if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
+      log "mvn package (fast-jar in target/quarkus-app)"
+      t=$SECONDS
+      ./mvnw -B -q -Dstyle.color=never package -Dmaven.test.skip=true || die "mvn package failed"
+      log "  Maven: $(( SECONDS - t )) s"
+    fi
+    [[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing (run without SEMSEARCH_SKIP_BUILD)"
   fi
-  [[ -f target/quarkus-app/quarkus-run.jar ]] || die "target/quarkus-app/quarkus-run.jar is missing (run without SEMSEARCH_SKIP_BUILD)"
   t=$SECONDS; choose_base; log "  base: $(( SECONDS - t )) s"
 
   t=$SECONDS
@@ -243,11 +259,17 @@ build() {
   log "  $DB_IMAGE: $(( SECONDS - t )) s, $(image_size "$DB_IMAGE")"
 
   t=$SECONDS
-  log "building $APP_IMAGE (JVM, model $model) on $BASE"
-  ce build "${BUILD_FORMAT[@]}" -q --layers -f docker/Dockerfile.jvm --build-arg "BASE_IMAGE=$BASE" --build-arg APP_SOURCE=host \
+  local dockerfile=docker/Dockerfile.$FLAVOUR ignore=() source=()
+  # the JVM image takes the jar built above (APP_SOURCE=host) rather than building it again from source
+  [[ "$FLAVOUR" == jvm ]] && source=(--build-arg APP_SOURCE=host)
+  # podman/buildah read only the context's .dockerignore (which lets target/quarkus-app in); BuildKit finds
+  # <Dockerfile>.dockerignore by itself
+  [[ "$FLAVOUR" == native && "$ENGINE" == podman ]] && ignore=(--ignorefile "$dockerfile.dockerignore")
+  log "building $APP_IMAGE ($FLAVOUR, model $model) on $BASE"
+  ce build "${BUILD_FORMAT[@]}" -q --layers -f "$dockerfile" "${ignore[@]}" --build-arg "BASE_IMAGE=$BASE" "${source[@]}" \
       --build-arg "ALLOW_FALLBACK_MODEL=${SEMSEARCH_ALLOW_FALLBACK_MODEL:-false}" \
       --label "io.semsearch.model=$model" -t "$APP_IMAGE" . >/dev/null \
-    || die "building $APP_IMAGE failed (rerun: $ENGINE build -f docker/Dockerfile.jvm --build-arg APP_SOURCE=host --build-arg BASE_IMAGE=$BASE .)"
+    || die "building $APP_IMAGE failed (rerun: $ENGINE build -f $dockerfile ${ignore[*]} ${source[*]} --build-arg BASE_IMAGE=$BASE .)"
   log "  $APP_IMAGE: $(( SECONDS - t )) s, $(image_size "$APP_IMAGE")"
   log "build done in $(( SECONDS - t0 )) s"
 }
@@ -292,7 +314,7 @@ up() {
   log "starting project $PROJECT: service on $BIND:$PORT, database not published${names:+; passing $names}"
   local out rc=0
   out="$(SEMSEARCH_SERVICE_ENV_FILE="$envfile" SEMSEARCH_CONTAINER_PORT="$PORT" SEMSEARCH_CONTAINER_BIND="$BIND" \
-    compose up -d 2>&1)" || rc=$?
+    SEMSEARCH_APP_IMAGE="$APP_IMAGE" compose up -d 2>&1)" || rc=$?
   rm -f "$envfile"
   [[ $rc -eq 0 ]] || { printf '%s\n' "$out" >&2; die "compose up failed"; }
   wait_ready "$t0"

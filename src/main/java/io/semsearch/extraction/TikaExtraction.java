@@ -146,6 +146,9 @@ final class TikaExtraction {
         officeConfig.setIncludeDeletedContent(false);
         officeConfig.setIncludeMoveFromContent(false);
         officeConfig.setExtractMacros(false);
+        // DOCX through POI's SAX reader, not through XMLBeans (thousands of generated schema classes looked up by
+        // reflection: what a native executable cannot do without registering them all)
+        officeConfig.setUseSAXDocxExtractor(true);
         context.set(OfficeParserConfig.class, officeConfig);
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
         return context;

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged service (target/quarkus-app) started as its own process on the benchmark database, as it runs in
- * production: what the integration tests (resilience) check and the benchmarks (src/bench/java) measure is what users
- * get.
+ * The packaged service started as its own process on the benchmark database, as it runs in production: what the
+ * integration tests (resilience) check and the benchmarks (src/bench/java) measure is what users get. The artifact is
+ * the JVM build (target/quarkus-app) unless the system property {@code native.image.path} names a native executable
+ * (set by the native profile, {@code -Pnative}, and by scripts/test-native.sh), which is then started instead.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -35,11 +36,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final double startupSeconds;
+    private final long readyAt = System.nanoTime();
 
     private ServiceProcess(Process process, int port, double startupSeconds) {
         this.process = process;
         this.port = port;
         this.startupSeconds = startupSeconds;
+    }
+
+    /** Seconds since the service answered ready. */
+    public double secondsSinceReady() {
+        return (System.nanoTime() - readyAt) / 1e9;
     }
 
     /** Empties the benchmark database (documents and, by cascade, chunks). */
@@ -80,20 +87,26 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(Path home, String dbUrl, int port, Map<String, String> settings,
             String logName) throws Exception {
-        Path jar = home.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("Build the service first: " + jar + " is missing");
-        }
+        return start(command(home), home, dbUrl, port, settings, logName);
+    }
+
+    /**
+     * Starts one artifact, whatever {@code native.image.path} says: the native executable {@code executable}, or
+     * the JVM build (target/quarkus-app) when it is null. For benchmarks that compare both in one run.
+     */
+    public static ServiceProcess startArtifact(Path executable, Map<String, String> settings, String logName)
+            throws Exception {
+        List<String> command = executable == null ? jvmCommand(ROOT)
+                : new ArrayList<>(List.of(executable.toString(), "-Dai.djl.offline=true"));
+        return start(command, ROOT, DB_URL, PORT, settings, logName);
+    }
+
+    private static ServiceProcess start(List<String> command, Path home, String dbUrl, int port,
+            Map<String, String> settings, String logName) throws Exception {
         if (answers(HttpClient.newHttpClient(), port)) {
             throw new IllegalStateException("Something already answers on port " + port
                     + ": choose another one (-Dbenchmark.port)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dai.djl.offline=true"));
-        String javaOpts = System.getProperty("benchmark.java.opts", "");
-        if (!javaOpts.isBlank()) {
-            command.addAll(List.of(javaOpts.trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
         Map<String, String> env = builder.environment();
@@ -125,6 +138,49 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(25);
         }
         return new ServiceProcess(process, port, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The process id, e.g. to read its peak memory from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The command line that starts the artifact under test: the native executable if one is named, else the jar. */
+    private static List<String> command(Path home) {
+        Path executable = nativeExecutable(home);
+        if (executable != null) {
+            if (!Files.isExecutable(executable)) {
+                throw new IllegalStateException("Build the native executable first (scripts/build-native.sh): "
+                        + executable + " is missing");
+            }
+            return new ArrayList<>(List.of(executable.toString(), "-Dai.djl.offline=true"));
+        }
+        return jvmCommand(home);
+    }
+
+    private static List<String> jvmCommand(Path home) {
+        Path jar = home.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build the service first: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dai.djl.offline=true"));
+        String javaOpts = System.getProperty("benchmark.java.opts", "");
+        if (!javaOpts.isBlank()) {
+            command.addAll(List.of(javaOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    /** The native executable named by {@code native.image.path} (relative to {@code home}), or null. */
+    public static Path nativeExecutable(Path home) {
+        String path = System.getProperty("native.image.path", "");
+        return path.isBlank() ? null : home.resolve(path);
+    }
+
+    /** Whether the artifact under test is the native executable. */
+    public static boolean isNative() {
+        return nativeExecutable(ROOT) != null;
     }
 
     /** Whether a service on the port says it is ready. */
