@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -146,16 +145,7 @@ public final class BadFiles {
     static byte[] zipBombOdt(long textBytes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry stored = new ZipEntry("mimetype");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(mimetype.length);
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            stored.setCrc(crc.getValue());
-            zip.putNextEntry(stored);
-            zip.write(mimetype);
-            zip.closeEntry();
+            OdfPackage.writeOdtMimetype(zip);
             zip.setLevel(Deflater.BEST_COMPRESSION);
             entry(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
                     + "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry "

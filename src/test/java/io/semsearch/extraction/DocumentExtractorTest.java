@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -271,16 +270,7 @@ class DocumentExtractorTest {
                 + "manifest:media-type=\"text/xml\"/></manifest:manifest>";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry stored = new ZipEntry("mimetype");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(mimetype.length);
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            stored.setCrc(crc.getValue());
-            zip.putNextEntry(stored);
-            zip.write(mimetype);
-            zip.closeEntry();
+            OdfPackage.writeOdtMimetype(zip);
             for (String[] part : new String[][] {{"content.xml", content}, {"meta.xml", meta},
                     {"META-INF/manifest.xml", manifest}}) {
                 zip.putNextEntry(new ZipEntry(part[0]));

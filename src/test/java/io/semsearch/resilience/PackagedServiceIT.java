@@ -3,6 +3,7 @@ package io.semsearch.resilience;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.semsearch.extraction.BadFiles;
 import io.semsearch.extraction.ExtractionCorpus;
+import io.semsearch.extraction.OdfPackage;
 import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -347,16 +347,7 @@ class PackagedServiceIT {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            ZipEntry stored = new ZipEntry("mimetype");
-            stored.setMethod(ZipEntry.STORED);
-            stored.setSize(mimetype.length);
-            CRC32 crc = new CRC32();
-            crc.update(mimetype);
-            stored.setCrc(crc.getValue());
-            zip.putNextEntry(stored);
-            zip.write(mimetype);
-            zip.closeEntry();
+            OdfPackage.writeOdtMimetype(zip);
             entry(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
                     + "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry "
                     + "manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
