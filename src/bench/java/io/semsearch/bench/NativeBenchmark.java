@@ -83,8 +83,8 @@ class NativeBenchmark {
         report.environment(nat.model + (nat.model.equals(jvm.model) ? "" : " (JVM: " + jvm.model + ")"));
         report.line("Both artifacts of the same commit, one after the other on the same database "
                 + "(semsearch_bench, emptied before each start) and port, in one run. The native executable is "
-                + "built by `scripts/build-native.sh` with the toolchain assembled on this machine kind "
-                + "(`../shared/toolchains/native-image`: GraalVM CE 25.0.2 builder on Temurin 25.0.3): its JDK native "
+                + "built by `scripts/build-native.sh` with the native-image toolchain assembled on this machine kind "
+                + "(GraalVM CE 25.0.2 builder on Temurin 25.0.3): its JDK native "
                 + "code is older than its class library, so it is for testing here; production images come from a "
                 + "Mandrel/GraalVM builder (`docker/Dockerfile.native-mandrel`). The machine's 2 cores are shared "
                 + "with other users: absolute times vary between runs, the ratios less.");
