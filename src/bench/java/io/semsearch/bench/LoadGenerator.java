@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,6 +78,17 @@ public final class LoadGenerator {
             return new Result(clients, duration.toNanos() / 1e9, all.size(), errors, latencies);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A POST /api/ask of the question, with no other setting. */
+    public static HttpRequest askRequest(String question) {
+        try {
+            return request("/api/ask").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
+                            Map.of("question", question)))).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -206,13 +206,7 @@ class NativeBenchmark {
     }
 
     private static HttpRequest ask(String question) {
-        try {
-            return LoadGenerator.request("/api/ask").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
-                            Map.of("question", question)))).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoadGenerator.askRequest(question);
     }
 
     private static int errors(Measures m) {

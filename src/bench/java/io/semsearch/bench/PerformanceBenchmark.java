@@ -238,13 +238,7 @@ class PerformanceBenchmark {
             return LoadGenerator.request("/api/search?k=10&mode=" + (endpoint.equals("dense") ? "dense" : "hybrid")
                     + "&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)).GET().build();
         }
-        try {
-            return LoadGenerator.request("/api/ask").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(
-                            Map.of("question", question)))).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return LoadGenerator.askRequest(question);
     }
 
     static double textsPerSecond(ModelSetting setting, List<String> texts) throws Exception {

@@ -121,16 +121,7 @@ public final class BadFiles {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
-                    + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default "
-                    + "Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
-                    + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-                    + "\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-                    + "Target=\"word/document.xml\"/></Relationships>");
+            OfficePackages.writeDocxPackageParts(zip);
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"" + WORD_NS
                     + "\"><w:body><w:p><w:r><w:t>").getBytes(StandardCharsets.UTF_8));
@@ -145,7 +136,7 @@ public final class BadFiles {
     static byte[] zipBombOdt(long textBytes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            OdfPackage.writeOdtMimetype(zip);
+            OfficePackages.writeOdtMimetype(zip);
             zip.setLevel(Deflater.BEST_COMPRESSION);
             entry(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
                     + "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry "

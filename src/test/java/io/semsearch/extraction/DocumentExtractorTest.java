@@ -270,7 +270,7 @@ class DocumentExtractorTest {
                 + "manifest:media-type=\"text/xml\"/></manifest:manifest>";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            OdfPackage.writeOdtMimetype(zip);
+            OfficePackages.writeOdtMimetype(zip);
             for (String[] part : new String[][] {{"content.xml", content}, {"meta.xml", meta},
                     {"META-INF/manifest.xml", manifest}}) {
                 zip.putNextEntry(new ZipEntry(part[0]));

@@ -3,7 +3,7 @@ package io.semsearch.resilience;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.semsearch.extraction.BadFiles;
 import io.semsearch.extraction.ExtractionCorpus;
-import io.semsearch.extraction.OdfPackage;
+import io.semsearch.extraction.OfficePackages;
 import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -322,16 +322,7 @@ class PackagedServiceIT {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
-                    + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default "
-                    + "Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" "
-                    + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-                    + "\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                    + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-                    + "Target=\"word/document.xml\"/></Relationships>");
+            OfficePackages.writeDocxPackageParts(zip);
             entry(zip, "word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\""
                     + "http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body
                     + "</w:body></w:document>");
@@ -347,7 +338,7 @@ class PackagedServiceIT {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            OdfPackage.writeOdtMimetype(zip);
+            OfficePackages.writeOdtMimetype(zip);
             entry(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
                     + "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry "
                     + "manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/>"
