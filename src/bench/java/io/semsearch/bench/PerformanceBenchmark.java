@@ -3,6 +3,7 @@ package io.semsearch.bench;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.semsearch.embedding.EmbeddingConfig;
 import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.embedding.PassageText;
 import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
@@ -252,7 +253,7 @@ class PerformanceBenchmark {
 
     /** The indexing path of the model: passages with the passage prefix, pooled to one vector each. */
     private static void embedPassages(EmbeddingService service, List<String> texts) {
-        service.embedPassages(texts, java.util.Collections.nCopies(texts.size(), List.of()));
+        service.embedPassages(texts.stream().map(text -> PassageText.of(text, List.of())).toList());
     }
 
     /** Embeds texts as passages, split between {@code callers} threads. */

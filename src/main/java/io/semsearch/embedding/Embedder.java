@@ -1,7 +1,5 @@
 package io.semsearch.embedding;
 
-import io.semsearch.common.TextSpan;
-
 import java.util.List;
 
 /**
@@ -16,10 +14,6 @@ public interface Embedder {
     /** Embeds a search question with the model's query prefix. */
     float[] embedQuery(String question);
 
-    /**
-     * Embeds passages to index and, from the same forward pass, each of their sentences.
-     *
-     * @param sentences per passage, character ranges into that passage
-     */
-    List<PassageEmbedding> embedPassages(List<String> passages, List<List<TextSpan>> sentences);
+    /** Embeds passages to index and, from the same forward pass, each of their sentences; one result per passage. */
+    List<PassageEmbedding> embedPassages(List<PassageText> passages);
 }

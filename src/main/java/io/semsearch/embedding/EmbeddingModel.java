@@ -1,8 +1,6 @@
 package io.semsearch.embedding;
 
 import ai.djl.MalformedModelException;
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -38,14 +36,14 @@ final class EmbeddingModel implements AutoCloseable {
     private static final String OUTPUT_NAME = "last_hidden_state";
 
     private final ActiveModel active;
-    private final HuggingFaceTokenizer tokenizer;
+    private final ModelTokenizer tokenizer;
     private final ZooModel<NDList, NDList> model;
     private final List<String> inputNames;
     private final BlockingQueue<Predictor<NDList, NDList>> predictors;
     private final int predictorCount;
     private final Duration acquireTimeout;
 
-    private EmbeddingModel(ActiveModel active, HuggingFaceTokenizer tokenizer, ZooModel<NDList, NDList> model,
+    private EmbeddingModel(ActiveModel active, ModelTokenizer tokenizer, ZooModel<NDList, NDList> model,
             int predictorCount, Duration acquireTimeout) {
         this.active = active;
         this.tokenizer = tokenizer;
@@ -69,7 +67,7 @@ final class EmbeddingModel implements AutoCloseable {
         ActiveModel active = ActiveModel.select(config);
         ModelDescriptor descriptor = active.descriptor();
         try {
-            HuggingFaceTokenizer tokenizer = loadTokenizer(descriptor);
+            ModelTokenizer tokenizer = ModelTokenizer.load(descriptor);
             Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                     .setTypes(NDList.class, NDList.class)
                     .optEngine("OnnxRuntime")
@@ -89,20 +87,6 @@ final class EmbeddingModel implements AutoCloseable {
         }
     }
 
-    /**
-     * The model's own tokenizer, read from its folder (never from a hub). Truncation and padding are left to the
-     * caller, so that the same tokenizer also counts the tokens of texts longer than the model's window.
-     */
-    static HuggingFaceTokenizer loadTokenizer(ModelDescriptor descriptor) throws IOException {
-        HuggingFaceTokenizer.Builder builder = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(descriptor.tokenizerPath())
-                .optAddSpecialTokens(true)
-                .optTruncation(false)
-                .optPadding(false);
-        descriptor.tokenizerConfigPath().ifPresent(path -> builder.optTokenizerConfigPath(path.toString()));
-        return builder.build();
-    }
-
     ActiveModel active() {
         return active;
     }
@@ -115,14 +99,8 @@ final class EmbeddingModel implements AutoCloseable {
         return predictorCount;
     }
 
-    /** The text's encoding with the special tokens, untruncated. */
-    Encoding encode(String text) {
-        return tokenizer.encode(text);
-    }
-
-    /** Number of tokens of a text, special tokens excluded. */
-    int countTokens(String text) {
-        return tokenizer.encode(text, false, false).getIds().length;
+    ModelTokenizer tokenizer() {
+        return tokenizer;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.semsearch.ingest;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.Embedder;
 import io.semsearch.embedding.PassageEmbedding;
+import io.semsearch.embedding.PassageText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -71,8 +72,8 @@ class ChunkEmbedding {
     }
 
     List<EmbeddedChunk> embed(List<TextChunk> chunks) {
-        List<PassageEmbedding> embedded = embedder.embedPassages(chunks.stream().map(TextChunk::text).toList(),
-                chunks.stream().map(TextChunk::sentences).toList());
+        List<PassageEmbedding> embedded = embedder.embedPassages(chunks.stream()
+                .map(chunk -> new PassageText(chunk.text(), chunk.tokens(), chunk.sentences())).toList());
         List<EmbeddedChunk> result = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
             result.add(new EmbeddedChunk(embedded.get(i).vector(),

@@ -2,6 +2,7 @@ package io.semsearch.ingest;
 
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.ModelDescriptor;
+import io.semsearch.embedding.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -33,7 +34,17 @@ public class IngestBeans {
             throw new IllegalStateException("semsearch.ingest.chunk-max-tokens is " + config.chunkMaxTokens()
                     + " but model '" + model.name() + "' reads at most " + window + " tokens of a passage");
         }
-        return new SentenceChunker(segmenter, embedding::countTokens, config.chunkMaxTokens(),
-                config.chunkOverlapSentences());
+        ChunkTokenizer tokenizer = new ChunkTokenizer() {
+            @Override
+            public Tokens tokenize(String text) {
+                return embedding.tokenize(text);
+            }
+
+            @Override
+            public int countTokens(String text) {
+                return embedding.countTokens(text);
+            }
+        };
+        return new SentenceChunker(segmenter, tokenizer, config.chunkMaxTokens(), config.chunkOverlapSentences());
     }
 }

@@ -1,6 +1,7 @@
 package io.semsearch.ingest;
 
 import io.semsearch.common.TextSpan;
+import io.semsearch.embedding.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +9,13 @@ import java.util.Objects;
 import java.util.function.IntPredicate;
 
 /**
- * Packs whole sentences into chunks of at most {@code maxTokens} tokens, as counted by a {@link TokenCounter} on the
- * exact chunk text {@code content.substring(start, end)}.
+ * Packs whole sentences into chunks of at most {@code maxTokens} tokens, as a {@link ChunkTokenizer} cuts the exact
+ * chunk text {@code content.substring(start, end)}; each chunk keeps its tokens, for the embedding.
  *
  * <ul>
  *   <li>Consecutive sentences are packed greedily: the longest run whose sentences' token counts add up to the
  *       budget (each sentence is counted once; with the model's tokenizers a text has as many tokens as its
- *       whitespace-separated sentences together); the chunk is then counted whole, once, and shortened by a sentence
+ *       whitespace-separated sentences together); the chunk is then tokenised whole, once, and shortened by a sentence
  *       at a time in the rare case where it exceeds the budget. A chunk may span paragraphs (its text then contains
  *       the paragraph separator).</li>
  *   <li>Overlap: a chunk starts with the last {@code overlapSentences} sentences of the previous chunk, fewer if they
@@ -33,13 +34,13 @@ import java.util.function.IntPredicate;
 public final class SentenceChunker {
 
     private final SentenceSegmenter segmenter;
-    private final TokenCounter counter;
+    private final ChunkTokenizer tokenizer;
     private final int maxTokens;
     private final int overlapSentences;
 
-    public SentenceChunker(SentenceSegmenter segmenter, TokenCounter counter, int maxTokens, int overlapSentences) {
+    public SentenceChunker(SentenceSegmenter segmenter, ChunkTokenizer tokenizer, int maxTokens, int overlapSentences) {
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
-        this.counter = Objects.requireNonNull(counter, "counter");
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         if (maxTokens < 1) {
             throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
         }
@@ -50,8 +51,12 @@ public final class SentenceChunker {
         this.overlapSentences = overlapSentences;
     }
 
-    /** A sentence, or a piece of a sentence that was too long; tokens = count of its own text (-1 if not known). */
-    private record Unit(int start, int end, boolean piece, int tokens) {
+    /** A sentence, or a piece of a sentence that was too long; a sentence keeps the tokens of its own text. */
+    private record Unit(int start, int end, boolean piece, Tokens tokens) {
+
+        int count() {
+            return tokens.count();
+        }
     }
 
     /** Chunks of {@code content}; empty for {@code null} or blank content. */
@@ -73,7 +78,7 @@ public final class SentenceChunker {
             Unit first = units.get(i);
             if (first.piece()) {
                 String text = content.substring(first.start(), first.end());
-                chunks.add(new TextChunk(chunks.size(), first.start(), first.end(), text, count(text),
+                chunks.add(new TextChunk(chunks.size(), first.start(), first.end(), text, tokenizer.tokenize(text),
                         List.of(new TextSpan(0, text.length()))));
                 previousStart = -1;
                 i++;
@@ -107,21 +112,21 @@ public final class SentenceChunker {
     /**
      * The chunk of units {@code start..} holding new unit {@code i} and as many of the run's next ones as fit. Sizes
      * are first estimated as the sum of the sentences' own counts (each sentence counted once), then the chunk is
-     * counted whole, once, and shrunk in the rare case where the estimate was short.
+     * tokenised whole, once, and shrunk in the rare case where the estimate was short.
      */
     private Packed pack(String content, List<Unit> units, int i, int overlapStart, int runEnd, int ordinal) {
         int start = overlapStart;
         int last = lastFitting(i, runEnd, j -> tokensOf(units, overlapStart, j) <= maxTokens);
         String text = content.substring(units.get(start).start(), units.get(last).end());
-        int tokens = start == i && last == i ? units.get(i).tokens() : count(text);
-        while (tokens > maxTokens) {
+        Tokens tokens = start == i && last == i ? units.get(i).tokens() : tokenizer.tokenize(text);
+        while (tokens.count() > maxTokens) {
             if (last > i) {
                 last--;
             } else {
                 start++;
             }
             text = content.substring(units.get(start).start(), units.get(last).end());
-            tokens = start == i && last == i ? units.get(i).tokens() : count(text);
+            tokens = start == i && last == i ? units.get(i).tokens() : tokenizer.tokenize(text);
         }
         int chunkStart = units.get(start).start();
         List<TextSpan> sentences = units.subList(start, last + 1).stream()
@@ -134,7 +139,7 @@ public final class SentenceChunker {
     private static int tokensOf(List<Unit> units, int from, int to) {
         int sum = 0;
         for (int k = from; k <= to; k++) {
-            sum += units.get(k).tokens();
+            sum += units.get(k).count();
         }
         return sum;
     }
@@ -143,8 +148,8 @@ public final class SentenceChunker {
     private List<Unit> units(String content) {
         List<Unit> units = new ArrayList<>();
         for (TextSpan sentence : segmenter.sentences(content)) {
-            int tokens = count(sentence.in(content));
-            if (tokens <= maxTokens) {
+            Tokens tokens = tokenizer.tokenize(sentence.in(content));
+            if (tokens.count() <= maxTokens) {
                 units.add(new Unit(sentence.start(), sentence.end(), false, tokens));
             } else {
                 splitLongSentence(content, sentence, units);
@@ -175,7 +180,7 @@ public final class SentenceChunker {
             if (count(content.substring(pieceStart, words.get(w).end())) > maxTokens) {
                 // A single word over budget: cut it between characters; the remainder is handled as a word.
                 int cut = longestFittingPrefix(content, pieceStart, words.get(w).end());
-                out.add(new Unit(pieceStart, cut, true, -1));
+                out.add(new Unit(pieceStart, cut, true, null));
                 if (cut < words.get(w).end()) {
                     words.set(w, new TextSpan(cut, words.get(w).end()));
                 } else {
@@ -185,7 +190,7 @@ public final class SentenceChunker {
             }
             int last = lastFitting(w, words.size() - 1,
                     j -> count(content.substring(pieceStart, words.get(j).end())) <= maxTokens);
-            out.add(new Unit(pieceStart, words.get(last).end(), true, -1));
+            out.add(new Unit(pieceStart, words.get(last).end(), true, null));
             w = last + 1;
         }
     }
@@ -246,6 +251,6 @@ public final class SentenceChunker {
     }
 
     private int count(String text) {
-        return counter.countTokens(text);
+        return tokenizer.countTokens(text);
     }
 }

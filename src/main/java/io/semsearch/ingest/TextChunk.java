@@ -1,6 +1,7 @@
 package io.semsearch.ingest;
 
 import io.semsearch.common.TextSpan;
+import io.semsearch.embedding.Tokens;
 
 import java.util.List;
 
@@ -13,11 +14,11 @@ import java.util.List;
  * @param start offset of the first character in the content (inclusive)
  * @param end offset after the last character in the content (exclusive)
  * @param text the chunk text, exactly {@code content.substring(start, end)}
- * @param tokenCount what the {@link TokenCounter} returned for {@code text}
+ * @param tokens what the {@link ChunkTokenizer} made of {@code text}, kept for the embedding
  * @param sentences the chunk's sentences, as the segmenter found them in the whole content, with offsets into
  *     {@code text}; a piece of a sentence too long for one chunk is one "sentence", the whole chunk
  */
-public record TextChunk(int ordinal, int start, int end, String text, int tokenCount, List<TextSpan> sentences) {
+public record TextChunk(int ordinal, int start, int end, String text, Tokens tokens, List<TextSpan> sentences) {
 
     public TextChunk {
         if (ordinal < 0 || start < 0 || end < start) {
@@ -30,5 +31,9 @@ public record TextChunk(int ordinal, int start, int end, String text, int tokenC
         if (sentences.stream().anyMatch(s -> s.end() > text.length())) {
             throw new IllegalArgumentException("A sentence of chunk #" + ordinal + " lies outside its text");
         }
+    }
+
+    public int tokenCount() {
+        return tokens.count();
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.semsearch.common.TextSpan;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.embedding.PassageEmbedding;
+import io.semsearch.embedding.PassageText;
 import io.semsearch.testing.TestData;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +69,7 @@ class PostgresPassageStoreTest {
         assertEquals(PASSAGES.get(0), passage.text());
         assertEquals(SOURCE, passage.source());
         assertEquals(0, passage.ordinal());
-        float[] stored = embedding.embedPassages(List.of(PASSAGES.get(0)), List.of(List.of())).get(0).vector();
+        float[] stored = embedding.embedPassages(List.of(PassageText.of(PASSAGES.get(0), List.of()))).get(0).vector();
         assertEquals(InMemoryPassageStore.cosine(query, stored), passage.similarity(), 1e-4);
         assertEquals(List.of(new TextSpan(0, PASSAGES.get(0).length())), passage.sentences().spans());
         assertTrue(Double.isNaN(store.passages(List.of(passage.passageId()), null, false).get(0).similarity()));
@@ -111,8 +112,8 @@ class PostgresPassageStoreTest {
     }
 
     private TextToWrite text(String source, Map<String, Object> metadata) {
-        List<PassageEmbedding> vectors = embedding.embedPassages(PASSAGES,
-                PASSAGES.stream().map(p -> List.of(new TextSpan(0, p.length()))).toList());
+        List<PassageEmbedding> vectors = embedding.embedPassages(PASSAGES.stream()
+                .map(p -> PassageText.of(p, List.of(new TextSpan(0, p.length())))).toList());
         List<TextToWrite.PassageToWrite> passages = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < PASSAGES.size(); i++) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,7 +86,7 @@ class EmbeddingServiceTest {
 
     /** Passages' own vectors, without sentences. */
     private List<float[]> passages(List<String> texts) {
-        return embedding.embedPassages(texts, Collections.nCopies(texts.size(), List.of())).stream()
+        return embedding.embedPassages(texts.stream().map(text -> PassageText.of(text, List.of())).toList()).stream()
                 .map(PassageEmbedding::vector).toList();
     }
 

@@ -80,7 +80,7 @@ class SpanPoolingTest {
         String encoded = "passage: Abc def. Gh";
         CharSpan[] spans = {null, new CharSpan(0, 7), new CharSpan(7, 8), new CharSpan(9, 12), new CharSpan(13, 16),
                 new CharSpan(16, 17), new CharSpan(18, 20), new CharSpan(0, 0)};
-        TextSpan[] inPassage = EmbeddingService.tokenSpansInPassage(spans, encoded, 9, spans.length);
+        TextSpan[] inPassage = TokenSpans.inPassage(spans, encoded, 9, spans.length);
         assertArrayEquals(new TextSpan[] {null, null, null, new TextSpan(0, 3), new TextSpan(4, 7),
                 new TextSpan(7, 8), new TextSpan(9, 11), null}, inPassage);
     }
@@ -90,7 +90,7 @@ class SpanPoolingTest {
         // SentencePiece tokens carry the space before them: "▁L" of "passage: L’été" covers [8, 10).
         CharSpan[] spans = {null, new CharSpan(0, 7), new CharSpan(7, 8), new CharSpan(8, 10), null};
         assertArrayEquals(new TextSpan[] {null, null, null, new TextSpan(0, 1), null},
-                EmbeddingService.tokenSpansInPassage(spans, "passage: L", 9, spans.length));
+                TokenSpans.inPassage(spans, "passage: L", 9, spans.length));
     }
 
     @Test
@@ -98,7 +98,7 @@ class SpanPoolingTest {
         // The tokenizer counts code points: the emoji is one, but two chars in Java.
         String encoded = "passage: a 😀 b";
         CharSpan[] spans = {null, new CharSpan(9, 10), new CharSpan(11, 12), new CharSpan(13, 14), null};
-        TextSpan[] inPassage = EmbeddingService.tokenSpansInPassage(spans, encoded, 9, spans.length);
+        TextSpan[] inPassage = TokenSpans.inPassage(spans, encoded, 9, spans.length);
         assertEquals("a", inPassage[1].in(encoded.substring(9)));
         assertEquals("😀", inPassage[2].in(encoded.substring(9)));
         assertEquals("b", inPassage[3].in(encoded.substring(9)));
@@ -108,7 +108,7 @@ class SpanPoolingTest {
     void truncatedTokensHaveNoSpanAndTheKeptClosingTokenIsSpecial() {
         // Kept as truncate() keeps ids: the first (max - 1) tokens, then the closing special token.
         CharSpan[] spans = {null, new CharSpan(0, 1), new CharSpan(2, 3), new CharSpan(4, 5), null};
-        TextSpan[] kept = EmbeddingService.tokenSpansInPassage(spans, "a b c", 0, 3);
+        TextSpan[] kept = TokenSpans.inPassage(spans, "a b c", 0, 3);
         assertArrayEquals(new TextSpan[] {null, new TextSpan(0, 1), null}, kept);
     }
 

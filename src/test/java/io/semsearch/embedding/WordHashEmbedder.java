@@ -1,7 +1,5 @@
 package io.semsearch.embedding;
 
-import io.semsearch.common.TextSpan;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +30,11 @@ public class WordHashEmbedder implements Embedder {
     }
 
     @Override
-    public List<PassageEmbedding> embedPassages(List<String> passages, List<List<TextSpan>> sentences) {
+    public List<PassageEmbedding> embedPassages(List<PassageText> passages) {
         List<PassageEmbedding> embedded = new ArrayList<>();
-        for (int i = 0; i < passages.size(); i++) {
-            String passage = passages.get(i);
-            embedded.add(new PassageEmbedding(vector(passage),
-                    sentences.get(i).stream().map(s -> vector(s.in(passage))).toList()));
+        for (PassageText passage : passages) {
+            embedded.add(new PassageEmbedding(vector(passage.text()),
+                    passage.sentences().stream().map(s -> vector(s.in(passage.text()))).toList()));
         }
         passagesEmbedded.addAndGet(passages.size());
         return embedded;

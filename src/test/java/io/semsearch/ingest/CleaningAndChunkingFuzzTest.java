@@ -29,7 +29,7 @@ class CleaningAndChunkingFuzzTest {
     private static final int MAX_TOKENS = 200;
 
     private static final TextCleaner CLEANER = new TextCleaner();
-    private static final TokenCounter COUNTER = new SimpleTokenCounter();
+    private static final ChunkTokenizer COUNTER = new SimpleTokenizer();
     private static SentenceChunker chunker;
     private static final List<String> ARTICLES = new ArrayList<>();
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * IngestService's three steps over an in-memory passage store and a word-hashing embedder (no database, no model),
- * with the real cleaner, segmenter, chunker (a simple token counter) and language identifier.
+ * with the real cleaner, segmenter, chunker (a simple tokenizer) and language identifier.
  */
 class IngestServiceTest {
 
@@ -188,7 +188,7 @@ class IngestServiceTest {
                 .withDefaultValue("semsearch.ingest.chunk-max-tokens", "30")
                 .withDefaultValues(properties).build().getConfigMapping(IngestConfig.class);
         LanguageIdentifier languages = new LanguageIdentifier();
-        SentenceChunker chunker = new SentenceChunker(new SentenceSegmenter(), new SimpleTokenCounter(),
+        SentenceChunker chunker = new SentenceChunker(new SentenceSegmenter(), new SimpleTokenizer(),
                 config.chunkMaxTokens(), config.chunkOverlapSentences());
         TextPreparation preparation = new TextPreparation(new TextCleaner(BoilerplateRules.loadDefault()), chunker,
                 () -> languages, 50, config);

@@ -6,6 +6,8 @@ import io.semsearch.document.Chunk;
 import io.semsearch.document.ChunkRepository;
 import io.semsearch.document.SentenceVectors;
 import io.semsearch.embedding.EmbeddingService;
+import io.semsearch.embedding.PassageEmbedding;
+import io.semsearch.embedding.PassageText;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +33,38 @@ class LateChunkingTest {
 
     @Inject
     SentenceChunker chunker;
+
+    @Inject
+    TextCleaner cleaner;
+
+    /**
+     * Chunks are embedded from the tokens the chunker kept; they must get the vectors (passage and sentences) that
+     * tokenising their text again would give. Same batches both ways, so equal to the last bit.
+     */
+    @Test
+    void chunksEmbeddedFromTheirKeptTokensGetTheVectorsOfTheirText() {
+        assertTrue(embedding.reusesPassageTokens(), "the model's tokenizer cuts prefix and passage apart");
+        List<TextChunk> all = new ArrayList<>();
+        for (String article : SampleArticles.ALL) {
+            all.addAll(chunker.chunk(cleaner.clean(SampleArticles.raw(article), null).content()));
+        }
+        for (TextChunk chunk : all) {
+            assertEquals(embedding.tokenize(chunk.text()), chunk.tokens(), chunk.text());
+        }
+        List<PassageEmbedding> fromTokens = embedding.embedPassages(all.stream()
+                .map(c -> new PassageText(c.text(), c.tokens(), c.sentences())).toList());
+        List<PassageEmbedding> fromText = embedding.embedPassages(all.stream()
+                .map(c -> PassageText.of(c.text(), c.sentences())).toList());
+        for (int i = 0; i < all.size(); i++) {
+            assertArrayEquals(fromText.get(i).vector(), fromTokens.get(i).vector(), 0f, "chunk " + i);
+            assertEquals(all.get(i).sentences().size(), fromTokens.get(i).sentenceVectors().size());
+            for (int s = 0; s < all.get(i).sentences().size(); s++) {
+                assertArrayEquals(fromText.get(i).sentenceVectors().get(s), fromTokens.get(i).sentenceVectors().get(s),
+                        0f, "chunk " + i + ", sentence " + s);
+            }
+        }
+        System.out.printf(Locale.ROOT, "kept tokens: %d chunks of the sample articles embedded alike%n", all.size());
+    }
 
     @Test
     void everySentenceOfEveryChunkHasAUnitVector() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SentenceChunkerTest {
 
     private static SentenceSegmenter segmenter;
-    private static final TokenCounter COUNTER = new SimpleTokenCounter();
+    private static final ChunkTokenizer COUNTER = new SimpleTokenizer();
     private static final List<String> CONTENTS = new ArrayList<>();
 
     @BeforeAll
@@ -39,11 +39,12 @@ class SentenceChunkerTest {
     }
 
     /**
-     * Invariants that hold for any input: exact offsets, ordinals, token counts, budget (unless a single code point
+     * Invariants that hold for any input: exact offsets, ordinals, the tokens of the chunk's text, budget (unless a single code point
      * exceeds it), trimmed chunks, progress (no chunk contained in the previous one) and coverage of every
      * non-whitespace character.
      */
-    static void assertChunkInvariants(String content, List<TextChunk> chunks, TokenCounter counter, int maxTokens) {
+    static void assertChunkInvariants(String content, List<TextChunk> chunks, ChunkTokenizer tokenizer,
+            int maxTokens) {
         boolean[] covered = new boolean[content.length()];
         TextChunk previous = null;
         for (int i = 0; i < chunks.size(); i++) {
@@ -52,7 +53,7 @@ class SentenceChunkerTest {
             assertEquals(c.text(), content.substring(c.start(), c.end()), "exact offsets");
             assertFalse(c.text().isBlank());
             assertEquals(c.text().strip(), c.text(), "trimmed");
-            assertEquals(counter.countTokens(c.text()), c.tokenCount(), "token count of the chunk text");
+            assertEquals(tokenizer.tokenize(c.text()), c.tokens(), "the chunk keeps the tokens of its text");
             assertTrue(c.tokenCount() <= maxTokens || c.text().codePointCount(0, c.text().length()) == 1,
                     () -> "over budget " + maxTokens + ": " + c);
             assertFalse(Character.isLowSurrogate(c.text().charAt(0)), "no split surrogate pair");
@@ -136,7 +137,7 @@ class SentenceChunkerTest {
         String text = "Première phrase. Deuxième phrase.\n\nUn autre paragraphe.";
         List<TextChunk> chunks = chunker(200, 1).chunk(text);
         assertEquals(1, chunks.size());
-        assertEquals(new TextChunk(0, 0, text.length(), text, COUNTER.countTokens(text), List.of(new TextSpan(0, 16),
+        assertEquals(new TextChunk(0, 0, text.length(), text, COUNTER.tokenize(text), List.of(new TextSpan(0, 16),
                 new TextSpan(17, 33), new TextSpan(35, 55))), chunks.get(0));
     }
 
@@ -200,7 +201,7 @@ class SentenceChunkerTest {
 
     @Test
     void longWordIsCutByCharacters() {
-        TokenCounter perCodePoint = t -> t.codePointCount(0, t.length());
+        ChunkTokenizer perCodePoint = SimpleTokenizer.counting(t -> t.codePointCount(0, t.length()));
         String word = "x".repeat(25) + "😀".repeat(10) + "y".repeat(20);
         String text = "Un mot : " + word + " fin.";
         SentenceChunker chunker = new SentenceChunker(segmenter, perCodePoint, 8, 1);
@@ -217,7 +218,7 @@ class SentenceChunkerTest {
 
     @Test
     void singleCharacterOverBudgetIsTheOnlyException() {
-        TokenCounter twoPerCodePoint = t -> 2 * t.codePointCount(0, t.length());
+        ChunkTokenizer twoPerCodePoint = SimpleTokenizer.counting(t -> 2 * t.codePointCount(0, t.length()));
         String text = "ab 😀";
         List<TextChunk> chunks = new SentenceChunker(segmenter, twoPerCodePoint, 1, 1).chunk(text);
         assertEquals(List.of("a", "b", "😀"), chunks.stream().map(TextChunk::text).toList());
@@ -269,7 +270,8 @@ class SentenceChunkerTest {
             String text = sb.toString();
             int budget = 1 + random.nextInt(40);
             int overlap = random.nextInt(4);
-            TokenCounter counter = round % 2 == 0 ? COUNTER : t -> t.codePointCount(0, t.length());
+            ChunkTokenizer counter = round % 2 == 0 ? COUNTER
+                    : SimpleTokenizer.counting(t -> t.codePointCount(0, t.length()));
             List<TextChunk> chunks = new SentenceChunker(segmenter, counter, budget, overlap).chunk(text);
             assertChunkInvariants(text, chunks, counter, budget);
             assertEquals(text.isBlank(), chunks.isEmpty());
@@ -307,16 +309,16 @@ class SentenceChunkerTest {
         }
         for (String text : List.of(noPunctuation.toString(), tinySentences.toString())) {
             int[] calls = {0};
-            TokenCounter counting = t -> {
+            ChunkTokenizer counting = SimpleTokenizer.counting(t -> {
                 calls[0]++;
                 return COUNTER.countTokens(t);
-            };
+            });
             long t0 = System.nanoTime();
             List<TextChunk> chunks = new SentenceChunker(segmenter, counting, 200, 1).chunk(text);
             long millis = (System.nanoTime() - t0) / 1_000_000;
-            assertChunkInvariants(text, chunks, COUNTER, 200);
             assertTrue(calls[0] < 40 * chunks.size() + 50_000, () -> "token counts: " + calls[0]);
             assertTrue(millis < 10_000, () -> "took " + millis + " ms");
+            assertChunkInvariants(text, chunks, counting, 200);
         }
     }
 
