@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
@@ -50,11 +51,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
         String detail;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+            String field = field(mapping);
             detail = "The request body does not fit the expected JSON at '" + field + "': " + e.getOriginalMessage();
         } else {
             detail = "The request body is not valid JSON: " + e.getOriginalMessage()
@@ -62,6 +64,34 @@ public class ProblemMappers {
                             + e.getLocation().getColumnNr() + ")" : "");
         }
         return problem(400, "Malformed JSON", detail, uri, null);
+    }
+
+    /**
+     * A field the endpoint does not know is refused rather than ignored, so that a client never believes a setting it
+     * sent (a misspelt name, a feature of another version) was applied.
+     */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = field(e);
+        String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
+                .sorted().collect(Collectors.joining(", "));
+        String detail = "The request body has a field this endpoint does not know: '" + field + "'"
+                + (known.isEmpty() ? "" : "; known fields there: " + known);
+        return problem(400, "Unknown field", detail, uri,
+                List.of(new Problem.FieldError(field, "unknown field" + (known.isEmpty() ? "" : "; known: " + known))));
+    }
+
+    /** Where in the body a mapping failed, as Bean Validation names fields: {@code documents[1].text}. */
+    private static String field(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     /** More specific than {@link #malformedJson}, to take precedence over Quarkus' built-in mappers. */

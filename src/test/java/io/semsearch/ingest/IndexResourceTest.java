@@ -71,6 +71,23 @@ class IndexResourceTest {
     }
 
     @Test
+    void aFieldTheEndpointDoesNotKnowIsRefusedNotIgnored() {
+        TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("source", "a.txt", "text", "Texte.", "collection", "rh"))
+                .when().post("/api/documents").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Unknown field"))
+                .body("errors[0].field", equalTo("collection"))
+                .body("detail", containsString("'collection'"));
+        TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("documents", List.of(Map.of("source", "a.txt", "text", "Un."),
+                        Map.of("source", "b.txt", "text", "Deux.", "metdata", Map.of("year", 2024)))))
+                .when().post("/api/documents/batch").then().statusCode(400)
+                .body("errors[0].field", equalTo("documents[1].metdata"))
+                .body("detail", containsString("metadata"));
+        verifyNoInteractions(ingest);
+    }
+
+    @Test
     void indexingNeedsAWriterKeyAndIsRefusedBeforeTheService() {
         Map<String, String> body = Map.of("source", "a.txt", "text", "Texte.");
         given().contentType(ContentType.JSON).body(body).when().post("/api/documents").then().statusCode(401)

@@ -261,6 +261,15 @@ class SecurityApiTest {
                 .body("errors.field", equalTo(List.of("name", "role")));
         TestKeys.withKey(admin).contentType(ContentType.JSON).body("{\"name\": \"x\"}")
                 .when().post("/api/keys").then().statusCode(400).body("errors.field", equalTo(List.of("role")));
+        int keys = TestKeys.withKey(admin).when().get("/api/keys").then().statusCode(200).extract().path("size()");
+        TestKeys.withKey(admin).contentType(ContentType.JSON)
+                .body("{\"name\": \"rh\", \"role\": \"reader\", \"collections\": [\"rh\"]}")
+                .when().post("/api/keys").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Unknown field"))
+                .body("errors.field", equalTo(List.of("collections")))
+                .body("detail", containsString("'collections'"))
+                .body("detail", containsString("name, role"));
+        TestKeys.withKey(admin).when().get("/api/keys").then().statusCode(200).body("size()", equalTo(keys));
     }
 
     @Test
