@@ -4,7 +4,15 @@ import io.semsearch.common.ApiException;
 
 public class DocumentNotFoundException extends ApiException {
 
-    public DocumentNotFoundException(String id) {
-        super(404, "Not Found", "No document with id '" + id + "'");
+    private DocumentNotFoundException(String detail) {
+        super(404, "Not Found", detail);
+    }
+
+    public static DocumentNotFoundException byId(String id) {
+        return new DocumentNotFoundException("No document with id '" + id + "'");
+    }
+
+    public static DocumentNotFoundException bySource(String source) {
+        return new DocumentNotFoundException("No document with source '" + source + "'");
     }
 }

@@ -81,15 +81,21 @@ public class DocumentReadRepository {
         }
     }
 
-    /** One page of documents, oldest first, each with its number of chunks, and the number of documents in all. */
-    public DocumentPage page(int page, int size) {
+    /**
+     * One page of documents, oldest first, each with its number of chunks, and the number of documents in all; only
+     * the document of {@code source} (at most one) when it is not null.
+     */
+    public DocumentPage page(int page, int size, String source) {
         try (Connection connection = read.getConnection(); PreparedStatement statement = connection.prepareStatement("""
                 select d.id, d.source, d.title, d.language, d.embedding_model,
                        (select count(*) from chunk c where c.document_id = d.id), d.metadata, d.created_at,
                        d.updated_at, count(*) over ()
-                from document d order by d.created_at, d.id offset ? limit ?""")) {
-            statement.setLong(1, (long) page * size);
-            statement.setInt(2, size);
+                from document d where (cast(? as text) is null or d.source = ?)
+                order by d.created_at, d.id offset ? limit ?""")) {
+            statement.setString(1, source);
+            statement.setString(2, source);
+            statement.setLong(3, (long) page * size);
+            statement.setInt(4, size);
             List<DocumentSummary> items = new ArrayList<>();
             long total = -1;
             try (ResultSet row = statement.executeQuery()) {
@@ -100,17 +106,21 @@ public class DocumentReadRepository {
                     total = row.getLong(10);
                 }
             }
-            return new DocumentPage(items, page, size, total >= 0 ? total : count(connection));
+            return new DocumentPage(items, page, size, total >= 0 ? total : count(connection, source));
         } catch (SQLException e) {
             throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
         }
     }
 
-    private static long count(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from document");
-                ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getLong(1);
+    private static long count(Connection connection, String source) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from document where (cast(? as text) is null or source = ?)")) {
+            statement.setString(1, source);
+            statement.setString(2, source);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         }
     }
 

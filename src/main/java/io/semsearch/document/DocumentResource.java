@@ -4,7 +4,9 @@ import io.semsearch.common.Problem;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -39,7 +41,9 @@ public class DocumentResource {
     }
 
     @GET
-    @Operation(operationId = "listDocuments", summary = "List documents", description = "Oldest first, one page at a time.")
+    @Operation(operationId = "listDocuments", summary = "List documents", description = "Oldest first, one page at a "
+            + "time; with source, only the document of that source (none or one): how a client finds the id of a "
+            + "document it indexed by its source.")
     @APIResponse(responseCode = "200", description = "One page of documents",
             content = @Content(schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "400",
@@ -53,9 +57,12 @@ public class DocumentResource {
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "20"))
             @QueryParam("size") @DefaultValue("20")
             @Pattern(regexp = "[1-9]|[1-9]\\d|1\\d\\d|200", message = "must be a whole number between 1 and 200")
-            String size) {
+            String size,
+            @Parameter(description = "Only the document of this source (compared as indexed: without surrounding "
+                    + "spaces)", example = "rapports/rapport-2024.pdf")
+            @QueryParam("source") @Size(min = 1, max = 1000, message = "must be 1 to 1000 characters") String source) {
         // text, not int: a parameter that is not a number gets its 400 problem, not JAX-RS's 404
-        return documents.page(Integer.parseInt(page), Integer.parseInt(size));
+        return documents.page(Integer.parseInt(page), Integer.parseInt(size), source == null ? null : source.strip());
     }
 
     @GET
@@ -82,12 +89,31 @@ public class DocumentResource {
         return Response.noContent().build();
     }
 
+    @DELETE
+    @RolesAllowed(Role.WRITE)
+    @Operation(operationId = "deleteDocumentBySource", summary = "Delete the document of a source and its chunks",
+            description = "The source is the one given at indexing (POST /api/documents with the same source "
+                    + "updates the document instead).")
+    @APIResponse(responseCode = "204", description = "Deleted; the X-Document-Id header names the deleted document")
+    @APIResponse(responseCode = "400", description = "No source given, or one over 1000 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No document with this source",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteBySource(
+            @Parameter(description = "The source of the document to delete", required = true,
+                    example = "rapports/rapport-2024.pdf")
+            @QueryParam("source") @NotBlank(message = "must be given: the source of the document to delete")
+            @Size(max = 1000, message = "must be at most 1000 characters") String source) {
+        UUID id = documents.deleteBySource(source.strip());
+        return Response.noContent().header("X-Document-Id", id.toString()).build();
+    }
+
     /** An id that is not a UUID names no document: 404, as for an unknown one. */
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new DocumentNotFoundException(id);
+            throw DocumentNotFoundException.byId(id);
         }
     }
 }

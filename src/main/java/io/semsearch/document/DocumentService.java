@@ -25,20 +25,34 @@ public class DocumentService {
 
     /** A document with its chunks (without their vectors). */
     public StoredDocument get(UUID id) {
-        return reads.find(id).orElseThrow(() -> new DocumentNotFoundException(id.toString()));
+        return reads.find(id).orElseThrow(() -> DocumentNotFoundException.byId(id.toString()));
     }
 
-    /** One page of documents, oldest first, and the number of documents in all. */
-    public DocumentPage page(int page, int size) {
-        return reads.page(page, size);
+    /** One page of documents, oldest first, and the number of documents in all; only {@code source}'s if not null. */
+    public DocumentPage page(int page, int size, String source) {
+        return reads.page(page, size, source);
     }
 
     /** Deletes a document with its chunks. */
     @Transactional
     public void delete(UUID id) {
         if (!documents.deleteById(id)) {
-            throw new DocumentNotFoundException(id.toString());
+            throw DocumentNotFoundException.byId(id.toString());
         }
+        afterDelete();
+    }
+
+    /** Deletes the document of a source with its chunks; its id, to say which one went. */
+    @Transactional
+    public UUID deleteBySource(String source) {
+        Document document = documents.findBySourceForUpdate(source)
+                .orElseThrow(() -> DocumentNotFoundException.bySource(source));
+        documents.delete(document);
+        afterDelete();
+        return document.id;
+    }
+
+    private void afterDelete() {
         documents.flush();
         statistics.foldQuietly(); // in this transaction: the statistics change as the chunks go
     }

@@ -302,6 +302,33 @@ class DocumentApiTest {
     }
 
     @Test
+    void aDocumentIsFoundAndDeletedByItsSource() {
+        String source = "test/par-source-" + UUID.randomUUID() + ".txt";
+        String id = TestKeys.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("source", source, "text", "OpenAI a levé 6,6 milliards de dollars."))
+                .when().post("/api/documents").then().statusCode(201).extract().path("id");
+        long total = given().when().get("/api/documents").then().statusCode(200).extract().jsonPath().getLong("total");
+        given().queryParam("source", " " + source + " ").when().get("/api/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items.id", equalTo(List.of(id)))
+                .body("items[0].source", equalTo(source));
+        given().queryParam("source", source + "x").when().get("/api/documents").then().statusCode(200)
+                .body("total", equalTo(0)).body("items", equalTo(List.of()));
+        given().queryParam("source", "x".repeat(1001)).when().get("/api/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("source"));
+        TestKeys.asAdmin().when().delete("/api/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("source"))
+                .body("detail", containsString("must be given"));
+
+        TestKeys.asAdmin().queryParam("source", source + "x").when().delete("/api/documents").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("source '" + source + "x'"));
+        TestKeys.asAdmin().queryParam("source", source).when().delete("/api/documents").then().statusCode(204)
+                .header("X-Document-Id", id);
+        given().when().get("/api/documents/" + id).then().statusCode(404);
+        assertEquals(0L, chunkRows(id), "chunks are deleted with their document");
+        given().when().get("/api/documents").then().statusCode(200).body("total", equalTo((int) total - 1));
+    }
+
+    @Test
     void readinessNamesTheActiveModel() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

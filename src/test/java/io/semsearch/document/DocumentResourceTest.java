@@ -50,8 +50,8 @@ class DocumentResourceTest {
     @Test
     void unknownAndMalformedIdsAreNotFound() {
         UUID unknown = UUID.randomUUID();
-        when(documents.get(unknown)).thenThrow(new DocumentNotFoundException(unknown.toString()));
-        doThrow(new DocumentNotFoundException(unknown.toString())).when(documents).delete(unknown);
+        when(documents.get(unknown)).thenThrow(DocumentNotFoundException.byId(unknown.toString()));
+        doThrow(DocumentNotFoundException.byId(unknown.toString())).when(documents).delete(unknown);
         given().when().get("/api/documents/" + unknown).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("No document with id '" + unknown + "'"));
