@@ -18,9 +18,10 @@
 #                                      (-Dbenchmark.native.paragraphs, default 1000 PIAF paragraphs)  -> native.md
 #   scripts/benchmark.sh builds --before REV  REV's JVM build against this checkout's in one run, in rounds
 #                                      that alternate which goes first: the native benchmark's service measures
-#                                      (start-up, RSS, first requests, indexing chunks/s, search/ask p50 and p95 at
-#                                      1 client, requests/s at 16), medians and ratios (-Dbenchmark.builds.rounds,
-#                                      default 3; -Dbenchmark.builds.paragraphs, default 1000)      -> before-after.md
+#                                      (start-up, RSS, first requests, indexing chunks/s, hybrid/dense search and
+#                                      ask latency at 1 client, requests/s at 16), medians and ratios
+#                                      (-Dbenchmark.builds.rounds, default 3; -Dbenchmark.builds.paragraphs,
+#                                      default 1000)                                                 -> before-after.md
 #   scripts/benchmark.sh extraction    main-content precision/recall of web pages, PDF/DOCX/ODT text recall, parse
 #                                      times, time to refuse each bad file (no database, no service; its fixtures
 #                                      come from scripts/setup-extraction-fixtures.sh)               -> extraction.md

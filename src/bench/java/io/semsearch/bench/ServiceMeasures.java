@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.semsearch.testing.ServiceProcess;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +57,7 @@ final class ServiceMeasures {
     long chunks;
     int paragraphs;
     LoadGenerator.Result search1;
+    LoadGenerator.Result dense1;
     LoadGenerator.Result ask1;
     LoadGenerator.Result search16;
     LoadGenerator.Result ask16;
@@ -80,11 +79,12 @@ final class ServiceMeasures {
     static List<Measure> serving() {
         return List.of(
                 new Measure("indexing (chunks/s)", 1, m -> m.chunksPerSecond),
-                new Measure("search p50, 1 client (ms)", 1, m -> m.search1.percentile(50)),
-                new Measure("search p95, 1 client (ms)", 1, m -> m.search1.percentile(95)),
+                new Measure("hybrid search p50, 1 client (ms)", 1, m -> m.search1.percentile(50)),
+                new Measure("hybrid search p95, 1 client (ms)", 1, m -> m.search1.percentile(95)),
+                new Measure("dense search p50, 1 client (ms)", 1, m -> m.dense1.percentile(50)),
                 new Measure("ask p50, 1 client (ms)", 1, m -> m.ask1.percentile(50)),
                 new Measure("ask p95, 1 client (ms)", 1, m -> m.ask1.percentile(95)),
-                new Measure("search, 16 clients (requests/s)", 1, m -> m.search16.throughput()),
+                new Measure("hybrid search, 16 clients (requests/s)", 1, m -> m.search16.throughput()),
                 new Measure("ask, 16 clients (requests/s)", 1, m -> m.ask16.throughput()));
     }
 
@@ -133,7 +133,7 @@ final class ServiceMeasures {
     }
 
     int errors() {
-        return search1.errors() + ask1.errors() + search16.errors() + ask16.errors();
+        return search1.errors() + dense1.errors() + ask1.errors() + search16.errors() + ask16.errors();
     }
 
     private void startEmpty(ServiceBuild build, String log) throws Exception {
@@ -166,9 +166,13 @@ final class ServiceMeasures {
             chunks = indexing.chunks();
             chunksPerSecond = indexing.chunks() / indexing.seconds();
             rssAfterIndexing = service.rssMiB();
-            IntFunction<HttpRequest> searches = i -> search(questions.get(i % questions.size()));
+            IntFunction<HttpRequest> searches = i -> LoadGenerator.searchRequest("hybrid",
+                    questions.get(i % questions.size()));
+            IntFunction<HttpRequest> dense = i -> LoadGenerator.searchRequest("dense",
+                    questions.get(i % questions.size()));
             IntFunction<HttpRequest> asks = i -> LoadGenerator.askRequest(questions.get(i % questions.size()));
             search1 = LoadGenerator.run(1, WARM_UP, LOAD, searches);
+            dense1 = LoadGenerator.run(1, WARM_UP, LOAD, dense);
             ask1 = LoadGenerator.run(1, WARM_UP, LOAD, asks);
             search16 = LoadGenerator.run(16, WARM_UP, LOAD, searches);
             ask16 = LoadGenerator.run(16, WARM_UP, LOAD, asks);
@@ -190,8 +194,4 @@ final class ServiceMeasures {
         }
     }
 
-    private static HttpRequest search(String question) {
-        return LoadGenerator.request("/api/search?k=10&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8))
-                .GET().build();
-    }
 }

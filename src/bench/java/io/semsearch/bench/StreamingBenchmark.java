@@ -32,6 +32,8 @@ class StreamingBenchmark {
     /** Sessions (service starts) per build when two builds are compared; one otherwise. */
     private static final int SESSIONS = Integer.getInteger("benchmark.streaming.sessions", 2);
 
+    private static final Map<String, String> KEY = Map.of("Authorization", "Bearer " + ServiceProcess.KEY);
+
     /** The timings of one kind of question, in milliseconds from the request's start. */
     private static final class Timings {
         final List<Double> citations = new ArrayList<>();
@@ -85,7 +87,7 @@ class StreamingBenchmark {
             ServiceMeasures.awaitSampleSearchable(build.label());
             URI ask = URI.create(ServiceProcess.baseUrl() + "/api/ask");
             for (String question : questions) { // warm-up: JIT, connection pools, caches
-                EventStreamClient.post(ask, Map.of("question", question));
+                EventStreamClient.post(ask, Map.of("question", question), KEY);
                 Api.post("/api/ask", Map.of("question", question));
             }
             for (int round = 0; round < ROUNDS; round++) {
@@ -97,9 +99,10 @@ class StreamingBenchmark {
     }
 
     private static void time(URI ask, String question, Measured into) throws Exception {
-        Exchange stream = EventStreamClient.post(ask, Map.of("question", question));
-        assertTrue(stream.names().get(0).equals("citations")
-                && stream.names().get(stream.names().size() - 1).equals("done"), stream.names().toString());
+        Exchange stream = EventStreamClient.post(ask, Map.of("question", question), KEY);
+        assertTrue(!stream.events().isEmpty() && stream.names().get(0).equals("citations")
+                && stream.names().get(stream.names().size() - 1).equals("done"),
+                () -> stream.status() + " " + stream.names() + (stream.body() == null ? "" : " " + stream.body()));
         Event done = stream.named("done").get(0);
         into.model = done.data().path("model").asText();
         Timings timings = done.data().path("answered").asBoolean() ? into.answered : into.abstained;
