@@ -4,7 +4,8 @@
 #   scripts/benchmark.sh retrieval     PIAF test part: retrieval per mode; tuning on the train part -> retrieval-piaf.md
 #   scripts/benchmark.sh answers       PIAF test part: short answers, answer sentences, abstention  -> answers.md
 #   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS             -> performance.md
-#   scripts/benchmark.sh streaming     time to the first SSE event and to done on /api/ask           -> streaming.md
+#   scripts/benchmark.sh streaming [--before REV]  time to the first SSE event and to done on
+#                                      /api/ask; with --before, REV's build too, same run            -> streaming.md
 #   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
 #                                      check; DURATION like 90s, 10m (the default) or 1h             -> soak.md
 #   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
@@ -15,12 +16,21 @@
 #                                      peak memory, size), time to ready, RSS idle and after indexing, first
 #                                      request, search/ask p50, 16-client throughput, indexing chunks/s
 #                                      (-Dbenchmark.native.paragraphs, default 1000 PIAF paragraphs)  -> native.md
+#   scripts/benchmark.sh builds --before REV  REV's JVM build against this checkout's in one run, in rounds
+#                                      that alternate which goes first: the native benchmark's service measures
+#                                      (start-up, RSS, first requests, indexing chunks/s, hybrid/dense search and
+#                                      ask latency at 1 client, requests/s at 16), medians and ratios
+#                                      (-Dbenchmark.builds.rounds, default 3; -Dbenchmark.builds.paragraphs,
+#                                      default 1000)                                                 -> before-after.md
 #   scripts/benchmark.sh extraction    main-content precision/recall of web pages, PDF/DOCX/ODT text recall, parse
 #                                      times, time to refuse each bad file (no database, no service; its fixtures
 #                                      come from scripts/setup-extraction-fixtures.sh)               -> extraction.md
 # Extra arguments go to Maven, e.g. -Dbenchmark.tune=false or -Dbenchmark.runs=15
-# (extraction: timed runs per file, default 9). For answers, --before REV first builds commit REV in
-# target/before-REV (git archive; the models are linked, not copied) and measures it too, for a before/after table.
+# (extraction: timed runs per file, default 9). For answers, builds and streaming, --before REV first builds commit
+# REV in target/before-REV (git archive; the models are linked, not copied) and measures it too, for a before/after
+# table; each build then starts on a schema of its own migrations. Load runs: -Dbenchmark.load-seconds and
+# -Dbenchmark.warmup-seconds (native, builds, performance). Another database or port: SEMSEARCH_BENCH_DB_NAME=NAME
+# (create it with SEMSEARCH_DB_NAMES=NAME scripts/setup-postgres.sh), -Dbenchmark.port=PORT (default 8089).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -33,15 +43,26 @@ case "${1:-}" in
   scale) test=ScaleBenchmark ;;
   extraction) test=ExtractionBenchmark ;;
   native) test=NativeBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming|soak [DURATION]|scale|extraction|native [maven arguments...]" >&2
+  builds) test=BuildsBenchmark ;;
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming [--before REV]|soak [DURATION]|scale|extraction|native|builds --before REV [maven arguments...]" >&2
      exit 2 ;;
 esac
+mode="$1"
 shift
 if [[ "$test" == SoakBenchmark && $# -gt 0 && "$1" != -* ]]; then
   set -- "-Dsoak.duration=$1" "${@:2}"
 fi
 
 before=()
+if [[ "${1:-}" == "--before" && "$mode" != @(answers|builds|streaming) ]]; then
+  echo "benchmark: $mode does not take --before (answers, builds and streaming do; for the service measures" \
+       "of performance, use: scripts/benchmark.sh builds --before REV)" >&2
+  exit 2
+fi
+if [[ "$mode" == builds && "${1:-}" != "--before" ]]; then
+  echo "benchmark: builds compares a commit's build with this checkout's: scripts/benchmark.sh builds --before REV" >&2
+  exit 2
+fi
 if [[ "${1:-}" == "--before" ]]; then
   rev="$2"; shift 2
   dir="$PWD/target/before-$rev"

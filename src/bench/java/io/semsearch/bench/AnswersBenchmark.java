@@ -77,7 +77,7 @@ class AnswersBenchmark {
             }
             builds.add(json.readValue(results.toFile(), Measures.class));
         } else if (!BEFORE.isBlank()) {
-            ServiceProcess.wipeDatabase(); // an older build refuses a schema migrated past its own migrations
+            ServiceProcess.resetSchema(); // an older build refuses a schema migrated past its own migrations
             builds.add(measure(beforeLabel.isBlank() ? "before (" + Path.of(BEFORE).getFileName() + ")"
                     : beforeLabel, Path.of(BEFORE), piaf, test, false));
         }

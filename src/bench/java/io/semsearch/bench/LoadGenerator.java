@@ -3,9 +3,11 @@ package io.semsearch.bench;
 import io.semsearch.testing.ServiceProcess;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,12 @@ public final class LoadGenerator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A GET /api/search of the question for 10 results, in a mode of the API's (hybrid, dense, lexical). */
+    public static HttpRequest searchRequest(String mode, String question) {
+        return request("/api/search?k=10&mode=" + mode + "&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8))
+                .GET().build();
     }
 
     /** A POST /api/ask of the question, with no other setting. */

@@ -7,9 +7,7 @@ import io.semsearch.embedding.PassageText;
 import io.semsearch.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -236,8 +234,7 @@ class PerformanceBenchmark {
 
     private static HttpRequest request(String endpoint, String question) {
         if (!endpoint.equals("ask")) {
-            return LoadGenerator.request("/api/search?k=10&mode=" + (endpoint.equals("dense") ? "dense" : "hybrid")
-                    + "&q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)).GET().build();
+            return LoadGenerator.searchRequest(endpoint.equals("dense") ? "dense" : "hybrid", question);
         }
         return LoadGenerator.askRequest(question);
     }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Posts JSON with {@code Accept: text/event-stream} and reads the Server-Sent Events that come back. */
@@ -44,15 +45,26 @@ public final class EventStreamClient {
     }
 
     public static Exchange post(URI uri, Object body) {
-        return post(uri, body, event -> false);
+        return post(uri, body, Map.of(), event -> false);
+    }
+
+    /** The same with extra request headers, e.g. {@code Authorization}. */
+    public static Exchange post(URI uri, Object body, Map<String, String> headers) {
+        return post(uri, body, headers, event -> false);
     }
 
     /** Reads events until the stream ends, or until {@code stop} accepts one: then the connection is closed. */
     public static Exchange post(URI uri, Object body, Predicate<Event> stop) {
+        return post(uri, body, Map.of(), stop);
+    }
+
+    private static Exchange post(URI uri, Object body, Map<String, String> headers, Predicate<Event> stop) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json").header("Accept", "text/event-stream");
+            headers.forEach(builder::header);
+            HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build();
             long started = System.nanoTime();
             HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse("");

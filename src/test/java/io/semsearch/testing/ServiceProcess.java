@@ -1,5 +1,7 @@
 package io.semsearch.testing;
 
+import org.flywaydb.core.Flyway;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +60,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops every object of the benchmark database's schema (Flyway clean, with the tests' clean callback in
+     * db/clean), so that the next service to start migrates it with its own migrations: a build of an earlier commit
+     * refuses, or misreads, a schema migrated past its own migrations.
+     */
+    public static void resetSchema() {
+        Flyway.configure().dataSource(DB_URL, DB_USER, DB_PASSWORD).locations("classpath:db/clean")
+                .cleanDisabled(false).load().clean();
+    }
+
     /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
     public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
         return start(ROOT, DB_URL, PORT, settings, logName);
@@ -92,13 +104,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts one artifact, whatever {@code native.image.path} says: the native executable {@code executable}, or
-     * the JVM build (target/quarkus-app) when it is null. For benchmarks that compare both in one run.
+     * the JVM build of the checkout {@code home} (its target/quarkus-app, run in that folder) when it is null. For
+     * benchmarks that compare two builds in one run.
      */
-    public static ServiceProcess startArtifact(Path executable, Map<String, String> settings, String logName)
-            throws Exception {
-        List<String> command = executable == null ? jvmCommand(ROOT)
+    public static ServiceProcess startArtifact(Path home, Path executable, Map<String, String> settings,
+            String logName) throws Exception {
+        List<String> command = executable == null ? jvmCommand(home)
                 : new ArrayList<>(List.of(executable.toString(), "-Dai.djl.offline=true"));
-        return start(command, ROOT, DB_URL, PORT, settings, logName);
+        return start(command, home, DB_URL, PORT, settings, logName);
     }
 
     private static ServiceProcess start(List<String> command, Path home, String dbUrl, int port,
