@@ -1,5 +1,6 @@
 package io.semsearch.search;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.semsearch.document.PassageFilter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,8 @@ public record SearchFilters(
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
+    @JsonIgnore
+    @Schema(hidden = true)
     public boolean isEmpty() {
         return documentIds.isEmpty() && sources.isEmpty() && metadata.isEmpty();
     }
