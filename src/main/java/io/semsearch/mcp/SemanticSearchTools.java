@@ -9,6 +9,7 @@ import io.semsearch.answer.AskResponse;
 import io.semsearch.answer.AskService;
 import io.semsearch.common.ApiException;
 import io.semsearch.document.DocumentDetail;
+import io.semsearch.document.DocumentPage;
 import io.semsearch.document.DocumentService;
 import io.semsearch.search.SearchConfig;
 import io.semsearch.search.SearchFilters;
@@ -19,6 +20,7 @@ import io.semsearch.search.SearchService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +116,34 @@ public class SemanticSearchTools {
         } catch (ApiException e) {
             throw new ToolCallException(e.getMessage());
         }
+    }
+
+    @Tool(name = "list_documents", structuredContent = true, annotations = @Tool.Annotations(
+            title = "List documents", readOnlyHint = true, destructiveHint = false, idempotentHint = true,
+            openWorldHint = false),
+            description = """
+                    Lists the indexed documents, oldest first, one page at a time: each with its id, source, title,                     language, metadata, number of chunks and dates, and the total number of documents. Use it to see                     what the corpus holds before searching, to find a document's id from its source (give source),                     or to read pages in turn (page 0, 1, ... while page * size < total).""")
+    public DocumentPage listDocuments(
+            @ToolArg(description = "Page number, from 0 (default 0)", required = false) Integer page,
+            @ToolArg(description = "Documents per page, 1 to 200 (default 20)", required = false) Integer size,
+            @ToolArg(description = "Only the document of this source (at most one), e.g. a file name given at "
+                    + "indexing", required = false) String source) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 20 : size;
+        List<String> errors = new ArrayList<>();
+        if (pageNumber < 0) {
+            errors.add("page: must be 0 or more");
+        }
+        if (pageSize < 1 || pageSize > 200) {
+            errors.add("size: must be between 1 and 200");
+        }
+        if (source != null && (source.isBlank() || source.length() > 1000)) {
+            errors.add("source: must be 1 to 1000 characters");
+        }
+        if (!errors.isEmpty()) {
+            throw new ToolCallException(String.join("; ", errors));
+        }
+        return documents.page(pageNumber, pageSize, source == null ? null : source.strip());
     }
 
     /** The arguments, when they keep the HTTP API's rules; otherwise a tool error naming each argument to fix. */

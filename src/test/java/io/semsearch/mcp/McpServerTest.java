@@ -50,10 +50,10 @@ class McpServerTest {
     }
 
     @Test
-    void listsThreeDescribedReadOnlyTools() {
+    void listsFourDescribedReadOnlyTools() {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertEquals(List.of("ask", "get_document", "search"), tools.stream().map(McpSchema.Tool::name).sorted()
-                .toList());
+        assertEquals(List.of("ask", "get_document", "list_documents", "search"),
+                tools.stream().map(McpSchema.Tool::name).sorted().toList());
         for (McpSchema.Tool tool : tools) {
             assertTrue(tool.description().length() > 100, tool.name() + ": " + tool.description());
             assertTrue(tool.annotations().readOnlyHint(), tool.name());
@@ -108,6 +108,25 @@ class McpServerTest {
                 Map.of("question", "Quelle est la recette de la tarte aux pommes ?")));
         assertEquals(false, offTopic.get("answered"));
         assertTrue(((String) offTopic.get("reason")).contains("relevant"));
+    }
+
+    @Test
+    void listDocumentsPagesThroughTheCorpusAndFindsASource() {
+        Map<String, Object> first = structured(call("list_documents", Map.of("size", 2)));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
+        assertEquals(2, items.size());
+        int total = (Integer) first.get("total");
+        assertTrue(total >= 5, "the sample articles at least: " + total);
+        Map<String, Object> second = structured(call("list_documents", Map.of("page", 1, "size", 2)));
+        List<Object> secondIds = ((List<Map<String, Object>>) second.get("items")).stream()
+                .map(item -> item.get("id")).toList();
+        assertTrue(items.stream().map(item -> item.get("id")).noneMatch(secondIds::contains));
+
+        String source = (String) items.get(1).get("source");
+        Map<String, Object> bySource = structured(call("list_documents", Map.of("source", source)));
+        assertEquals(1, bySource.get("total"));
+        assertEquals(items.get(1).get("id"), ((List<Map<String, Object>>) bySource.get("items")).get(0).get("id"));
+        assertToolError(call("list_documents", Map.of("size", 500, "page", -1)), "page: must be 0 or more");
     }
 
     @Test

@@ -227,7 +227,7 @@ class PackagedServiceIT {
 
         HttpResponse<String> tools = mcp(Map.of("jsonrpc", "2.0", "id", 2, "method", "tools/list"), session);
         List<String> names = rpcResult(tools).path("result").path("tools").findValuesAsText("name");
-        assertTrue(names.containsAll(List.of("ask", "search", "get_document")), names.toString());
+        assertTrue(names.containsAll(List.of("ask", "search", "get_document", "list_documents")), names.toString());
 
         HttpResponse<String> called = mcp(Map.of("jsonrpc", "2.0", "id", 3, "method", "tools/call", "params",
                 Map.of("name", "ask", "arguments", Map.of("question", QUESTION))), session);
