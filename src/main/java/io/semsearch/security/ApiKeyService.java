@@ -47,6 +47,12 @@ public class ApiKeyService {
                 .toList());
     }
 
+    /** A stored key (never its secret). */
+    public StoredKey get(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> keys.findByIdOptional(id).map(StoredKey::of))
+                .orElseThrow(() -> new KeyNotFoundException(id.toString()));
+    }
+
     /** Revokes a key: at once on this replica, within the key cache time on the others. */
     public void revoke(UUID id) {
         boolean deleted = QuarkusTransaction.requiringNew().call(() -> keys.deleteById(id));

@@ -58,6 +58,18 @@ public class KeyResource {
         return keys.list().stream().map(KeyResponse::of).toList();
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getKey", summary = "One stored key", description = "Its name, role, creation and last "
+            + "use; never the key. The Location of a created key.")
+    @APIResponse(responseCode = "200", description = "The key",
+            content = @Content(schema = @Schema(implementation = KeyResponse.class)))
+    @APIResponse(responseCode = "404", description = "No key with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KeyResponse get(@PathParam("id") String id) {
+        return KeyResponse.of(keys.get(parse(id)));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "revokeKey", summary = "Revoke a key", description = "At once on this replica, within "

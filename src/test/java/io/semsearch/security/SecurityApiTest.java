@@ -173,14 +173,22 @@ class SecurityApiTest {
 
     @Test
     void aKeyIsShownOnceAndStoredAsASaltedHash() {
-        JsonPath created = TestKeys.withKey(admin).contentType(ContentType.JSON)
-                .body(Map.of("name", "nightly indexer", "role", "writer"))
+        io.restassured.response.ExtractableResponse<io.restassured.response.Response> response = TestKeys.withKey(admin)
+                .contentType(ContentType.JSON).body(Map.of("name", "nightly indexer", "role", "writer"))
                 .when().post("/api/keys").then().statusCode(201)
                 .header("Location", containsString("/api/keys/"))
                 .body("name", equalTo("nightly indexer")).body("role", equalTo("writer"))
                 .body("createdAt", notNullValue())
-                .extract().jsonPath();
+                .extract();
+        JsonPath created = response.jsonPath();
         String key = created.getString("key");
+        String shown = TestKeys.withKey(admin).when().get(response.header("Location")).then().statusCode(200)
+                .body("id", equalTo(created.getString("id"))).body("name", equalTo("nightly indexer"))
+                .body("role", equalTo("writer")).extract().asString();
+        assertFalse(shown.contains(key.substring(17)) || shown.contains("\"key\""), "the Location never shows the key");
+        TestKeys.withKey(admin).when().get("/api/keys/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .contentType("application/problem+json");
+        TestKeys.withKey(key).when().get(response.header("Location")).then().statusCode(403);
         assertTrue(PRINTED_KEY.matcher(key).matches(), key);
         String listed = TestKeys.withKey(admin).when().get("/api/keys").then().statusCode(200)
                 .body("name", hasItem("nightly indexer")).extract().asString();
