@@ -147,9 +147,10 @@ public class EmbeddingService implements Embedder {
         return passageInputs.reusesTokens();
     }
 
+    /** A text as the model reads it, without token spans (queries and sentences are pooled whole). */
     private ModelInput plain(String text) {
-        return new ModelInput(ModelInput.truncate(model.tokenizer().encode(text).getIds(), activeModel.descriptor().maxTokens()),
-                null);
+        long[] ids = model.tokenizer().encode(text).getIds();
+        return new ModelInput(ModelInput.truncate(ids, activeModel.descriptor().maxTokens()), null);
     }
 
     /**
