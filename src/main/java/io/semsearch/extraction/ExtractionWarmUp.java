@@ -8,7 +8,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jboss.logging.Logger;
 
@@ -56,7 +55,7 @@ public class ExtractionWarmUp {
             doc.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
                 content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                content.setFont(Standard14Font.of(Standard14Fonts.FontName.HELVETICA), 11);
                 content.newLineAtOffset(72, 720);
                 content.showText(SENTENCE);
                 content.endText();

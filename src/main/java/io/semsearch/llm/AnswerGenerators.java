@@ -1,8 +1,10 @@
 package io.semsearch.llm;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.semsearch.answer.AnswerGenerator;
 import io.semsearch.answer.ExtractiveAnswerGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +15,13 @@ import org.jboss.logging.Logger;
 /**
  * Chooses who writes answers: the extractive generator, or, with {@code semsearch.llm.enabled}, a language model
  * behind an OpenAI-compatible endpoint, with the extractive generator standing in when it fails.
+ *
+ * <p>Native executable: LangChain4j's OpenAI client ships the reflection configuration of its JSON request and reply
+ * types, but they name their fields with {@code @JsonNaming(SnakeCaseStrategy.class)}, which Jackson instantiates by
+ * reflection; without it every call to the model failed natively ("SnakeCaseStrategy has no default constructor").
  */
 @ApplicationScoped
+@RegisterForReflection(targets = PropertyNamingStrategies.SnakeCaseStrategy.class)
 public class AnswerGenerators {
 
     private static final Logger LOG = Logger.getLogger(AnswerGenerators.class);
