@@ -25,28 +25,23 @@ class DatabaseOutageIT {
     private static final String ADMIN = "outage-test-admin-key-" + UUID.randomUUID();
     private static final Duration QUICKLY = Duration.ofSeconds(8);
 
+    private static PackagedService packaged;
     private static ThrowawayPostgres database;
     private static ServiceProcess service;
     private static Client client;
 
     @BeforeAll
     static void start() throws Exception {
-        database = ThrowawayPostgres.create();
-        service = ServiceProcess.start(database.jdbcUrl(), FreePort.find(), Map.of(
-                "QUARKUS_DATASOURCE_USERNAME", ThrowawayPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", ThrowawayPostgres.PASSWORD,
-                "SEMSEARCH_SECURITY_BOOTSTRAP_KEY", ADMIN,
-                "SEMSEARCH_INGEST_SAMPLE_CORPUS", "true"), "outage-it");
-        client = new Client(service.url(), ADMIN);
+        packaged = PackagedService.start(ADMIN, Map.of(), "outage-it");
+        database = packaged.database();
+        service = packaged.service();
+        client = packaged.admin();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
+        if (packaged != null) {
+            packaged.close();
         }
     }
 

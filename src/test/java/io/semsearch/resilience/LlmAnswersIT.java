@@ -38,7 +38,7 @@ class LlmAnswersIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static FakeOpenAiServer model;
-    private static ThrowawayPostgres database;
+    private static PackagedService packaged;
     private static ServiceProcess service;
     private static Client admin;
 
@@ -47,26 +47,19 @@ class LlmAnswersIT {
         model = new FakeOpenAiServer();
         model.script(request -> FakeOpenAiServer.question(request).contains("panne") ? Reply.error(500)
                 : Reply.text(PIECES.toArray(String[]::new)));
-        database = ThrowawayPostgres.create();
-        service = ServiceProcess.start(database.jdbcUrl(), FreePort.find(), Map.of(
-                "QUARKUS_DATASOURCE_USERNAME", ThrowawayPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", ThrowawayPostgres.PASSWORD,
-                "SEMSEARCH_SECURITY_BOOTSTRAP_KEY", ADMIN,
-                "SEMSEARCH_INGEST_SAMPLE_CORPUS", "true",
+        packaged = PackagedService.start(ADMIN, Map.of(
                 "SEMSEARCH_LLM_ENABLED", "true",
                 "SEMSEARCH_LLM_BASE_URL", model.baseUrl(),
                 "SEMSEARCH_LLM_MODEL", "fake-model",
                 "SEMSEARCH_LLM_TIMEOUT", "20s"), "llm-it");
-        admin = new Client(service.url(), ADMIN);
+        service = packaged.service();
+        admin = packaged.admin();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
+        if (packaged != null) {
+            packaged.close();
         }
         if (model != null) {
             model.close();

@@ -49,30 +49,23 @@ class PackagedServiceIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static ThrowawayPostgres database;
+    private static PackagedService packaged;
     private static ServiceProcess service;
     private static Client admin;
 
     @BeforeAll
     static void start() throws Exception {
-        database = ThrowawayPostgres.create();
-        service = ServiceProcess.start(database.jdbcUrl(), FreePort.find(), Map.of(
-                "QUARKUS_DATASOURCE_USERNAME", ThrowawayPostgres.USER,
-                "QUARKUS_DATASOURCE_PASSWORD", ThrowawayPostgres.PASSWORD,
-                "SEMSEARCH_SECURITY_BOOTSTRAP_KEY", ADMIN,
-                "SEMSEARCH_INGEST_SAMPLE_CORPUS", "true"), "packaged-it");
-        admin = new Client(service.url(), ADMIN);
+        packaged = PackagedService.start(ADMIN, Map.of(), "packaged-it");
+        service = packaged.service();
+        admin = packaged.admin();
         System.out.printf("packaged service (%s) ready in %.2f s%n", ServiceProcess.isNative() ? "native" : "JVM",
                 service.startupSeconds());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
+        if (packaged != null) {
+            packaged.close();
         }
     }
 
