@@ -86,16 +86,18 @@ public class DocumentReadRepository {
      * the document of {@code source} (at most one) when it is not null.
      */
     public DocumentPage page(int page, int size, String source) {
+        String where = source == null ? "" : "where d.source = ? ";
         try (Connection connection = read.getConnection(); PreparedStatement statement = connection.prepareStatement("""
                 select d.id, d.source, d.title, d.language, d.embedding_model,
                        (select count(*) from chunk c where c.document_id = d.id), d.metadata, d.created_at,
                        d.updated_at, count(*) over ()
-                from document d where (cast(? as text) is null or d.source = ?)
-                order by d.created_at, d.id offset ? limit ?""")) {
-            statement.setString(1, source);
-            statement.setString(2, source);
-            statement.setLong(3, (long) page * size);
-            statement.setInt(4, size);
+                from document d %sorder by d.created_at, d.id offset ? limit ?""".formatted(where))) {
+            int parameter = 1;
+            if (source != null) {
+                statement.setString(parameter++, source);
+            }
+            statement.setLong(parameter++, (long) page * size);
+            statement.setInt(parameter, size);
             List<DocumentSummary> items = new ArrayList<>();
             long total = -1;
             try (ResultSet row = statement.executeQuery()) {
@@ -114,9 +116,10 @@ public class DocumentReadRepository {
 
     private static long count(Connection connection, String source) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from document where (cast(? as text) is null or source = ?)")) {
-            statement.setString(1, source);
-            statement.setString(2, source);
+                "select count(*) from document" + (source == null ? "" : " where source = ?"))) {
+            if (source != null) {
+                statement.setString(1, source);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);
