@@ -1,6 +1,7 @@
 package io.semsearch.resilience;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.semsearch.testing.EventStreamClient;
 import io.semsearch.testing.FakeOpenAiServer;
 import io.semsearch.testing.FakeOpenAiServer.Reply;
 import io.semsearch.testing.ServiceProcess;
@@ -8,13 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +29,6 @@ class LlmAnswersIT {
     private static final String QUESTION = "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?";
     private static final List<String> PIECES = List.of("Microsoft a payé au moins ",
             "650 millions de dollars pour l’équipe ", "d’Inflection [2]. C’était un plan B ", "face à OpenAI [1].");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private static FakeOpenAiServer model;
     private static PackagedService packaged;
@@ -88,21 +81,14 @@ class LlmAnswersIT {
 
     @Test
     void aStreamedAnswerComesAsTheModelsChunks() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/api/ask"))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + ADMIN)
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(Client.JSON.writeValueAsString(
-                        Map.of("question", QUESTION)))).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        List<Map.Entry<String, JsonNode>> events = events(response.body());
-        List<String> names = events.stream().map(Map.Entry::getKey).toList();
-        assertEquals(List.of("citations", "answer", "answer", "answer", "answer", "done"), names, response.body());
+        EventStreamClient.Exchange exchange = EventStreamClient.post(URI.create(service.url() + "/api/ask"),
+                Map.of("question", QUESTION), Map.of("Authorization", "Bearer " + ADMIN));
+        assertEquals(200, exchange.status(), exchange.body());
+        assertEquals(List.of("citations", "answer", "answer", "answer", "answer", "done"), exchange.names());
         StringBuilder streamed = new StringBuilder();
-        events.stream().filter(e -> e.getKey().equals("answer")).forEach(e -> streamed.append(e.getValue()
-                .path("text").asText()));
+        exchange.named("answer").forEach(event -> streamed.append(event.data().path("text").asText()));
         assertEquals(String.join("", PIECES), streamed.toString(), "the model's chunks, passed on as they came");
-        JsonNode done = events.get(events.size() - 1).getValue();
+        JsonNode done = exchange.named("done").get(0).data();
         assertEquals("llm", done.path("generator").asText(), done.toString());
         assertEquals(List.of("2", "1"), done.path("citations").findValuesAsText("n"));
     }
@@ -116,24 +102,5 @@ class LlmAnswersIT {
         assertEquals("extractive", answer.path("generator").asText(), reply.body());
         assertTrue(answer.path("fallbackReason").asText().startsWith("the language model failed"), reply.body());
         assertTrue(answer.path("answered").asBoolean(), reply.body());
-    }
-
-    private static List<Map.Entry<String, JsonNode>> events(String body) throws IOException {
-        List<Map.Entry<String, JsonNode>> events = new ArrayList<>();
-        for (String block : body.split("\r?\n\r?\n")) {
-            String name = "message";
-            StringBuilder data = new StringBuilder();
-            for (String line : block.split("\r?\n")) {
-                if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
-            }
-            if (!data.isEmpty()) {
-                events.add(Map.entry(name, Client.JSON.readTree(data.toString())));
-            }
-        }
-        return events;
     }
 }
