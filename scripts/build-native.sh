@@ -40,5 +40,21 @@ status=${PIPESTATUS[0]}
 mkdir -p target; mv target-native-build.log target/native-build.log
 (( status == 0 )) || { echo "build-native: FAILED (log: target/native-build.log)" >&2; exit "$status"; }
 runner=$(ls target/*-runner)
-echo "build-native: $runner ($(du -m "$runner" | cut -f1) MB) built in $(( $(date +%s) - start )) s;" \
+# The ONNX Runtime and tokenizers libraries beside the executable, which loads them from there (see
+# semsearch.embedding.native-library-dir) instead of extracting the copies it carries at every start: 35 MB less read,
+# and less resident memory. Taken from the very jars the executable was built from.
+case "$(uname -m)" in
+  x86_64) ort_arch=linux-x64; tokenizers_arch=linux-x86_64 ;;
+  aarch64) ort_arch=linux-aarch64; tokenizers_arch=linux-aarch64 ;;
+  *) echo "build-native: ERROR: no ONNX Runtime library for $(uname -m)" >&2; exit 1 ;;
+esac
+jars=$(cd target/*-native-image-source-jar/lib && pwd)
+libs=$(mktemp -d)
+(cd "$libs" \
+ && jar xf "$(ls "$jars"/com.microsoft.onnxruntime.onnxruntime-*.jar)" \
+      "ai/onnxruntime/native/$ort_arch/libonnxruntime.so" "ai/onnxruntime/native/$ort_arch/libonnxruntime4j_jni.so" \
+ && jar xf "$(ls "$jars"/ai.djl.huggingface.tokenizers-*.jar)" "native/lib/$tokenizers_arch/cpu/libtokenizers.so")
+cp "$libs"/ai/onnxruntime/native/$ort_arch/*.so "$libs/native/lib/$tokenizers_arch/cpu/libtokenizers.so" target/
+rm -rf "$libs"
+echo "build-native: $runner ($(du -m "$runner" | cut -f1) MB, beside it $(cd target && ls libonnxruntime*.so libtokenizers.so | tr '\n' ' ')) built in $(( $(date +%s) - start )) s;" \
   "native-image: $(grep -E 'Peak RSS' target/native-build.log | tail -1 | sed 's/^.*Peak RSS: *//' || true)"

@@ -241,6 +241,9 @@ build() {
       log "  native build: $(( SECONDS - t )) s"
     fi
     compgen -G 'target/*-runner' >/dev/null || die "no target/*-runner (run without SEMSEARCH_SKIP_BUILD)"
+    for lib in libonnxruntime.so libonnxruntime4j_jni.so libtokenizers.so; do
+      [[ -f target/$lib ]] || die "no target/$lib beside the executable (rebuild with scripts/build-native.sh)"
+    done
   else
     if [[ "${SEMSEARCH_SKIP_BUILD:-0}" != "1" ]]; then
       log "mvn package (fast-jar in target/quarkus-app)"

@@ -356,6 +356,10 @@ class PerformanceBenchmark {
                 public Duration acquireTimeout() {
                     return Duration.ofMinutes(1);
                 }
+
+                public Optional<Path> nativeLibraryDir() {
+                    return Optional.empty();
+                }
             };
             return new ModelHandle(new EmbeddingService(config, new SimpleMeterRegistry()));
         }

@@ -49,4 +49,12 @@ public interface EmbeddingConfig {
     /** How long a request waits for a free predictor before failing. */
     @WithDefault("30s")
     Duration acquireTimeout();
+
+    /**
+     * Folder holding the ONNX Runtime ({@code libonnxruntime.so}, {@code libonnxruntime4j_jni.so}) and tokenizers
+     * ({@code libtokenizers.so}) libraries, loaded from there instead of from the copies the service carries, which
+     * are extracted at every start. Unset: the native executable's own folder when it holds them (scripts/build-native.sh
+     * puts them there), else the carried copies.
+     */
+    Optional<Path> nativeLibraryDir();
 }

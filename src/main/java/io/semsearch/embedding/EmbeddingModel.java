@@ -66,6 +66,7 @@ final class EmbeddingModel implements AutoCloseable {
     static EmbeddingModel load(EmbeddingConfig config) {
         ActiveModel active = ActiveModel.select(config);
         ModelDescriptor descriptor = active.descriptor();
+        NativeLibraries.useFolder(config);
         try {
             ModelTokenizer tokenizer = ModelTokenizer.load(descriptor);
             Criteria.Builder<NDList, NDList> criteria = Criteria.builder()

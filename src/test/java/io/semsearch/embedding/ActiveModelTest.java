@@ -98,6 +98,10 @@ class ActiveModelTest {
             public Duration acquireTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            public Optional<Path> nativeLibraryDir() {
+                return Optional.empty();
+            }
         };
     }
 }
