@@ -1,10 +1,12 @@
 package io.semsearch.extraction;
 
+import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Limits of document extraction (uploads and folder sync). */
 @ConfigMapping(prefix = "semsearch.extraction")
@@ -47,10 +49,16 @@ public interface ExtractionConfig {
 
     /**
      * At start, in the background, load the language model and parse a small PDF and web page, so that the first
-     * upload does not pay for it (the first PDF of a process costs seconds: PDFBox scans the system's fonts).
+     * upload does not pay for it. Unset: on for the JVM, whose first PDF costs seconds (class loading, JIT, the
+     * language model); off for the native executable, whose first PDF costs 40 to 90 ms more than the next ones, while
+     * the warm-up keeps 18 MiB resident (docs/benchmarks/native.md).
      */
-    @WithDefault("true")
-    boolean warmUp();
+    Optional<Boolean> warmUp();
+
+    /** {@link #warmUp()}, or its default for the JVM or the native executable this runs in. */
+    default boolean warmsUp() {
+        return warmUp().orElse(ImageMode.current() != ImageMode.NATIVE_RUN);
+    }
 
     default ExtractionOptions toOptions() {
         return new ExtractionOptions(maxSize().asLongValue(), maxChars(), maxCompressionRatio(), timeout(),

@@ -30,7 +30,7 @@ public class ExtractionWarmUp {
 
     void onStart(@Observes StartupEvent event, ExtractionConfig config, Instance<DocumentExtractor> extractor,
             ManagedExecutor executor) {
-        if (config.warmUp()) {
+        if (config.warmsUp()) {
             executor.runAsync(() -> warmUp(extractor.get()));
         }
     }
