@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Java client that OpenAPI Generator makes from docs/openapi.json at build time (target/generated-test-sources),
- * calling the service: what a client builder gets from the published document.
+ * The Java client of client/ (the jar that OpenAPI Generator makes from docs/openapi.json, a test dependency)
+ * calling the service: what a user of that jar or of the published document gets.
  */
 @QuarkusTest
 class GeneratedClientTest {
