@@ -119,4 +119,5 @@ if [[ "$test" == NativeBenchmark ]]; then
   cat "$builds"
   native=("-Dnative.image.path=$PWD/target/native-benchmark.bin")
 fi
+scripts/install-client.sh "$@"   # the benchmarks are compiled with the tests, which use the Java client (client/)
 exec ./mvnw -B verify -Pbenchmark -Dit.test="$test" -Dfailsafe.failIfNoSpecifiedTests=false "${before[@]}" "${native[@]}" "$@"

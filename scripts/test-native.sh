@@ -12,6 +12,7 @@ runners=(target/*-runner)
 scripts/setup-postgres.sh
 scripts/provision-models.sh
 scripts/setup-extraction-fixtures.sh
+scripts/install-client.sh "$@"   # the tests' dependency on the Java client (client/)
 start=$(date +%s)
 # test-compile, then the failsafe goals alone: `mvn verify` would package (and with -Pnative rebuild) the service.
 ./mvnw -B test-compile failsafe:integration-test failsafe:verify -Dnative.image.path="$PWD/${runners[0]}" "$@"

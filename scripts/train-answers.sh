@@ -15,9 +15,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [[ "${1:-}" == "--fit-only" ]]; then
   shift
+  scripts/install-client.sh "$@"   # the tests' dependency on the Java client (client/)
   exec ./mvnw -B test -Ptraining -Dtest=AnswerFitting -Dsurefire.failIfNoSpecifiedTests=false "$@"
 fi
 scripts/setup.sh
+scripts/install-client.sh "$@"
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
 exec ./mvnw -B test -Ptraining -Dtest=AnswerTraining -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -79,6 +79,9 @@ public class DocumentResource {
 
     @DELETE
     @Path("/{id}")
+    // no body on success, a problem document on error: a client that accepts only application/problem+json (what
+    // generated clients send here) gets the 204, not a 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Role.WRITE)
     @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -90,6 +93,7 @@ public class DocumentResource {
     }
 
     @DELETE
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Role.WRITE)
     @Operation(operationId = "deleteDocumentBySource", summary = "Delete the document of a source and its chunks",
             description = "The source is the one given at indexing (POST /api/documents with the same source "

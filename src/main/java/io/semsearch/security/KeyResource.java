@@ -72,6 +72,9 @@ public class KeyResource {
 
     @DELETE
     @Path("/{id}")
+    // no body on success, a problem document on error: a client that accepts only application/problem+json (what
+    // generated clients send here) gets the 204, not a 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "revokeKey", summary = "Revoke a key", description = "At once on this replica, within "
             + "semsearch.security.key-cache-time on the others.")
     @APIResponse(responseCode = "204", description = "Revoked")
