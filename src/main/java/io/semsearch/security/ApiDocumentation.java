@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  * {@code mp.openapi.filter}.
  * <ul>
  * <li>The bearer security scheme, and the problems an operation may answer whatever it does: a query string the
- * service refuses (400), no or an unknown key (401), too low a role (403, not for operations a reader may call), a
- * body over the limit or of another type (413, 415: operations that take one), the rate limit (429), an
- * unavailable database or model (503). Responses are listed by status.</li>
+ * service refuses (400), no or an unknown key (401), too low a role (403, not for operations a reader may call),
+ * an Accept header it cannot satisfy (406), a body over the limit or of another type (413, 415: operations that
+ * take one), the rate limit (429), an unavailable database or model (503). Responses are listed by status.</li>
  * <li>Response schemas list every property as required: records are serialized whole, so a record whose
  * components may be left out ({@code @JsonInclude(NON_NULL)}) says which are always sent with
  * {@code @Schema(requiredProperties)} (OpenApiDocumentTest checks both against the records).</li>
@@ -50,6 +50,7 @@ public class ApiDocumentation implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
     private static final Map<String, String> ANY_OPERATION = Map.of(
             "400", "A query string the service refuses (a NUL character, %00), or an invalid Content-Length",
+            "406", "The Accept header takes none of the media types this operation answers with",
             "429", "Rate limit of the key (or of the client address without a key) reached; see Retry-After",
             "503", "The database cannot be reached (retry after Retry-After seconds), or the embedding model or "
                     + "the file extraction is unavailable");

@@ -67,6 +67,7 @@ class ContractTest {
         conforms("GET", "/api/search", given().queryParam("q", "OpenAI").queryParam("mode", "semantic")
                 .get("/api/search"), 400);
         conforms("GET", "/api/search", given().urlEncodingEnabled(false).get("/api/search?q=a%00b"), 400);
+        conforms("GET", "/api/search", given().accept("text/html").queryParam("q", "OpenAI").get("/api/search"), 406);
         conforms("GET", "/api/search", TestKeys.withKey("not-a-key").queryParam("q", "OpenAI").get("/api/search"),
                 401);
     }
@@ -157,6 +158,8 @@ class ContractTest {
         conforms("DELETE", "/api/documents/{id}", TestKeys.asAdmin().delete("/api/documents/{id}", id), 204);
         conforms("DELETE", "/api/documents/{id}", TestKeys.asAdmin().delete("/api/documents/{id}", id), 404);
         conforms("DELETE", "/api/documents/{id}", given().delete("/api/documents/{id}", id), 401);
+        conforms("DELETE", "/api/documents/{id}", TestKeys.asAdmin().accept("text/html")
+                .delete("/api/documents/{id}", UNKNOWN_ID), 406);
 
         conforms("POST", "/api/documents", json(TestKeys.asAdmin()).body(document).post("/api/documents"), 201);
         conforms("DELETE", "/api/documents", TestKeys.asAdmin().queryParam("source", source).delete("/api/documents"),
@@ -253,7 +256,7 @@ class ContractTest {
     }
 
     /** Checks {@code response} against the document; it must have {@code expected} status. */
-    private static Response conforms(String method, String path, Response response, int expected) {
+    static Response conforms(String method, String path, Response response, int expected) {
         assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.asString());
         check(method, path, response.statusCode(), response.contentType(), response.asString());
         return response;

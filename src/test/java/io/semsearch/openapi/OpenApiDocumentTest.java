@@ -117,6 +117,8 @@ class OpenApiDocumentTest {
             }
         });
         assertTrue(checked.size() >= 10, "only " + checked + " found: the walk is broken");
+        assertFalse(contract.errors("/components/schemas/OffsetDateTime",
+                OpenApiContract.JSON.readTree("\"yesterday\"")).isEmpty(), "formats are not asserted");
         assertEquals(Map.of(), invalid, "examples that do not fit their schema");
     }
 
