@@ -32,12 +32,12 @@ public record AskRequest(
 
     @Schema(description = "One turn of the conversation")
     public record Turn(
-            @Schema(description = "user or assistant", example = "user")
+            @Schema(description = "user or assistant", example = "user", enumeration = {"user", "assistant"})
             @JsonPropertyDescription("Who said it: 'user' or 'assistant'")
             @NotNull(message = "must be 'user' or 'assistant'")
             @Pattern(regexp = "user|assistant", message = "must be 'user' or 'assistant'") String role,
 
-            @Schema(description = "What was said", example = "Qui dirige OpenAI ?")
+            @Schema(description = "What was said", example = "Qui dirige OpenAI ?", required = true)
             @JsonPropertyDescription("What was said") @QueryText String content) {
 
         Question.Turn toTurn() {

@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -37,7 +37,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READ)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.READ)
 @Tag(name = "Ask", description = "Answers with cited passages")
 public class AskResource {
 
@@ -76,8 +76,14 @@ public class AskResource {
                      "filters": {"metadata": {"corpus": "sample"}}}""")}))
     @APIResponse(responseCode = "200", description = "An answer, or an abstention", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AskResponse.class)),
-            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
-                    description = "Events citations, answer, then done or error; each data line is JSON"))})
+            @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(
+                    description = "Events citations, answer (any number), then done or error; each event's data is "
+                            + "JSON",
+                    discriminatorProperty = "event", discriminatorMapping = {
+                            @DiscriminatorMapping(value = CITATIONS, schema = CitationsEvent.class),
+                            @DiscriminatorMapping(value = ANSWER, schema = AnswerEvent.class),
+                            @DiscriminatorMapping(value = DONE, schema = AskResponse.class),
+                            @DiscriminatorMapping(value = ERROR, schema = Problem.class)}))})
     @APIResponse(responseCode = "400", description = "Blank or too long question, k out of range, bad history",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
@@ -111,6 +117,7 @@ public class AskResource {
      *     says why) and another one answers from here on
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(requiredProperties = "text")
     public record AnswerEvent(String text, Boolean restart, String reason) {
     }
 

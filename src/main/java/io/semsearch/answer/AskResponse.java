@@ -13,14 +13,17 @@ import java.util.function.IntUnaryOperator;
 /**
  * An answer whose every sentence ends with a marker [n] of a citation, or an abstention with its reason.
  */
+@Schema(requiredProperties = {"question", "answered", "answer", "citations", "model", "timings"})
 public record AskResponse(
         String question,
         boolean answered,
+        @Schema(description = "null when the service abstains", nullable = true)
         @JsonInclude(JsonInclude.Include.ALWAYS) String answer,
         @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
         @JsonInclude(JsonInclude.Include.NON_NULL) ShortAnswer shortAnswer,
         List<Citation> citations,
         String model,
+        @Schema(enumeration = {AnswerGenerator.EXTRACTIVE, "llm"})
         @JsonInclude(JsonInclude.Include.NON_NULL) String generator,
         @JsonInclude(JsonInclude.Include.NON_NULL) String fallbackReason,
         Timings timings) {
@@ -31,6 +34,7 @@ public record AskResponse(
      *
      * @param chunk the chunk's ordinal in its document
      */
+    @Schema(requiredProperties = {"n", "documentId", "source", "title", "chunk", "start", "end", "text", "score"})
     public record Citation(int n, UUID documentId, String source, String title, int chunk, int start, int end,
             String text, double score, @JsonInclude(JsonInclude.Include.NON_NULL) Highlight highlight) {
 

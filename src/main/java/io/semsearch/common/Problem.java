@@ -1,11 +1,13 @@
 package io.semsearch.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** An RFC 9457 problem detail, served as {@code application/problem+json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"type", "title", "status", "detail", "instance"})
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors) {
 

@@ -30,7 +30,7 @@ import java.util.UUID;
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READ)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.READ)
 @Tag(name = "Documents", description = "Index, list and delete documents")
 public class DocumentResource {
 
@@ -83,6 +83,7 @@ public class DocumentResource {
     // generated clients send here) gets the 204, not a 406
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Role.WRITE)
+    @SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.WRITE)
     @Operation(operationId = "deleteDocument", summary = "Delete a document and its chunks")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No document with this id",
@@ -95,6 +96,7 @@ public class DocumentResource {
     @DELETE
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Role.WRITE)
+    @SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.WRITE)
     @Operation(operationId = "deleteDocumentBySource", summary = "Delete the document of a source and its chunks",
             description = "The source is the one given at indexing (POST /api/documents with the same source "
                     + "updates the document instead).")

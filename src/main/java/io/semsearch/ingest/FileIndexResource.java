@@ -32,7 +32,7 @@ import java.util.Map;
 @Path("/api/documents/files")
 @Tag(name = "Documents")
 @RolesAllowed(Role.WRITE)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.WRITE)
 public class FileIndexResource {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {

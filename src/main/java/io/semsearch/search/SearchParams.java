@@ -22,16 +22,17 @@ public record SearchParams(
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50"))
         @QueryParam("k") @ResultCount String k,
 
-        @Parameter(description = "dense, lexical or hybrid (default)", example = "hybrid")
+        @Parameter(description = "dense, lexical or hybrid (default)", example = "hybrid",
+                schema = @Schema(implementation = SearchMode.class, defaultValue = "hybrid"))
         @QueryParam("mode")
-        // written without flags, so that JavaScript and other regex engines read the OpenAPI document's pattern too
+        // lenient (any case, surrounding spaces); the OpenAPI document shows the enumeration of SearchMode instead
         @Pattern(regexp = "\\s*([Dd][Ee][Nn][Ss][Ee]|[Ll][Ee][Xx][Ii][Cc][Aa][Ll]|[Hh][Yy][Bb][Rr][Ii][Dd])?\\s*",
                 message = "must be dense, lexical or hybrid")
         String mode,
 
         @Parameter(description = "Only these documents (repeatable)")
         @QueryParam("documentId")
-        List<@Pattern(regexp = "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*",
+        List<@Pattern(regexp = "\\s*[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\s*",
                 message = "must be a document id (a UUID)") String> documentId,
 
         @Parameter(description = "Only these sources (repeatable)")

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READ)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.READ)
 @Tag(name = "Search", description = "Retrieve passages")
 public class SearchResource {
 

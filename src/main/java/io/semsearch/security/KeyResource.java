@@ -28,7 +28,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.MANAGE_KEYS)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.MANAGE_KEYS)
 @Tag(name = "Keys", description = "API keys (admin)")
 public class KeyResource {
 

@@ -6,9 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-@Schema(description = "A stored key (its secret is never shown again after creation)")
+@Schema(description = "A stored key (its secret is never shown again after creation)",
+        requiredProperties = {"id", "name", "role", "createdAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KeyResponse(UUID id, String name, String role, OffsetDateTime createdAt,
+public record KeyResponse(UUID id, String name,
+        @Schema(enumeration = {Role.READ, Role.WRITE, Role.MANAGE_KEYS}) String role, OffsetDateTime createdAt,
         @Schema(description = "Last use, to the minute; absent when never used") OffsetDateTime lastUsedAt) {
 
     static KeyResponse of(StoredKey key) {

@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Schema(description = "A key just created, with its secret: shown this once")
-public record NewKeyResponse(UUID id, String name, String role, OffsetDateTime createdAt,
+public record NewKeyResponse(UUID id, String name,
+        @Schema(enumeration = {Role.READ, Role.WRITE, Role.MANAGE_KEYS}) String role, OffsetDateTime createdAt,
         @Schema(description = "Send it as Authorization: Bearer <key>") String key) {
 
     static NewKeyResponse of(CreatedKey created) {

@@ -59,7 +59,7 @@ class GeneratedClientTest {
         AskResponse answer = new AskApi(client()).ask(new AskRequest()
                 .question("Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?"));
         assertTrue(answer.getAnswered());
-        assertEquals("extractive", answer.getGenerator());
+        assertEquals(AskResponse.GeneratorEnum.EXTRACTIVE, answer.getGenerator());
         Citation first = answer.getCitations().get(0);
         String sentence = first.getText().substring(first.getHighlight().getStart(), first.getHighlight().getEnd());
         assertTrue(answer.getAnswer().contains(sentence + " [1]"), answer.getAnswer());
@@ -67,7 +67,7 @@ class GeneratedClientTest {
         assertTrue(answer.getTimings().getTotalMs() > 0);
 
         AskResponse followUp = new AskApi(client()).ask(new AskRequest().question("Et combien a-t-elle levé ?")
-                .history(List.of(new Turn().role("user")
+                .history(List.of(new Turn().role(Turn.RoleEnum.USER)
                         .content("Avec qui OpenAI a-t-elle signé un contrat de 10 milliards ?")))
                 .filters(new SearchFilters().metadata(Map.of("corpus", "sample"))));
         assertTrue(followUp.getAnswer().contains("6,6 milliards"), followUp.getAnswer());

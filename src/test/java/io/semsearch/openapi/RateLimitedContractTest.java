@@ -1,0 +1,34 @@
+package io.semsearch.openapi;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.semsearch.security.RateLimitedProfile;
+import io.semsearch.testing.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+
+/** The 429 of the rate limits, which the test profile turns off, checked against the document as ContractTest does. */
+@QuarkusTest
+@TestProfile(RateLimitedProfile.class)
+class RateLimitedContractTest {
+
+    @Test
+    void theRateLimitsProblemIsTheDocumentedOne() {
+        ContractTest.conforms("GET", "/api/search",
+                untilRefused(() -> given().queryParam("q", "OpenAI").get("/api/search")), 429);
+        ContractTest.conforms("GET", "/api/keys", untilRefused(() -> TestKeys.asAdmin().get("/api/keys")), 429);
+    }
+
+    /** The first refused response; the profile's bursts are a few requests. */
+    private static Response untilRefused(Supplier<Response> request) {
+        Response response = request.get();
+        for (int i = 0; i < 10 && response.statusCode() / 100 == 2; i++) {
+            response = request.get();
+        }
+        return response;
+    }
+}
