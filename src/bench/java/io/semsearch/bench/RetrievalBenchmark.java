@@ -180,7 +180,7 @@ class RetrievalBenchmark {
             }
             answered += sourceInTop3 && factCited ? 1 : 0;
             for (JsonNode hit : Api.get("/api/search", Map.of("q", f.question(), "k", "10",
-                    "metadata", "corpus:piaf")).get("results")) {
+                    "metadata.corpus", "piaf")).get("results")) {
                 leaks += hit.get("source").asText().startsWith("piaf/") ? 0 : 1;
             }
             JsonNode filtered = Api.post("/api/ask", Map.of("question", f.question(),

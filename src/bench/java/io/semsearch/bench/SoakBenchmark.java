@@ -259,7 +259,7 @@ class SoakBenchmark {
                         || document.path("chunks").size() == 0) {
                     problems.add(source + " not readable");
                 }
-                JsonNode hits = get("/api/search?k=1&source=" + URLEncoder.encode(source, StandardCharsets.UTF_8)
+                JsonNode hits = get("/api/search?k=1&sources=" + URLEncoder.encode(source, StandardCharsets.UTF_8)
                         + "&q=" + URLEncoder.encode(firstWords(entry.getValue()[1]), StandardCharsets.UTF_8));
                 if (hits == null || hits.path("results").size() != 1
                         || !source.equals(hits.path("results").get(0).path("source").asText())) {
@@ -277,7 +277,7 @@ class SoakBenchmark {
                 if (response.statusCode() != 404) {
                     problems.add(entry.getKey() + " deleted but answers " + response.statusCode());
                 }
-                JsonNode hits = get("/api/search?k=1&source=" + URLEncoder.encode(entry.getKey(),
+                JsonNode hits = get("/api/search?k=1&sources=" + URLEncoder.encode(entry.getKey(),
                         StandardCharsets.UTF_8) + "&q=" + URLEncoder.encode("le la les", StandardCharsets.UTF_8));
                 if (hits == null || hits.path("results").size() != 0) {
                     problems.add(entry.getKey() + " deleted but found by search");

@@ -21,7 +21,7 @@ public record AskRequest(
         @Schema(description = "Passages to retrieve, 1 to 50 (default 8)", nullable = true, example = "8")
         @ResultCount Integer k,
 
-        @Schema(nullable = true) SearchFilters filters,
+        @Schema(nullable = true) @Valid SearchFilters filters,
 
         @Schema(description = "Earlier turns, oldest first; the last user turn gives context to follow-up questions",
                 nullable = true)

@@ -1,5 +1,6 @@
 package io.semsearch.ingest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -16,8 +17,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The fields of {@code POST /api/documents/files} ({@code multipart/form-data}), validated as they come. */
+/**
+ * The fields of {@code POST /api/documents/files} ({@code multipart/form-data}), validated as they come; the only
+ * ones taken ({@link io.semsearch.common.StrictFormFilter} reads their names, reflectively in a native image too).
+ */
 @FileForm.Named
+@RegisterForReflection(fields = true)
 public record FileForm(
         @Schema(description = "The file: HTML, PDF, DOCX, ODT, Markdown or plain text (the type is read from the "
                 + "content); at most semsearch.extraction.max-size (20 MiB by default)", required = true,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.semsearch.common.FileUploadLimit;
 import io.semsearch.common.Problem;
+import io.semsearch.common.StrictForm;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
@@ -53,6 +54,7 @@ public class FileIndexResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Blocking
     @FileUploadLimit("semsearch.extraction.max-size")
+    @StrictForm
     @Operation(operationId = "indexFile", summary = "Index a file", description = "Extracts the main text and the "
             + "metadata of an HTML page (its article, without navigation, menus, cookie banners, comments...), a "
             + "PDF, a DOCX or ODT document, a Markdown or plain text file, then indexes it as POST /api/documents "
@@ -63,7 +65,8 @@ public class FileIndexResource {
     @APIResponse(responseCode = "200", description = "A known source, updated or unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IndexResponse.class)))
-    @APIResponse(responseCode = "400", description = "No file, a field too long, metadata that is not a JSON object",
+    @APIResponse(responseCode = "400", description = "No file, a field too long, metadata that is not a JSON object, "
+            + "a field this endpoint does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The file over semsearch.extraction.max-size, or its text over "
             + "semsearch.ingest.max-text-bytes",

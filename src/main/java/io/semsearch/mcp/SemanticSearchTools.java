@@ -66,11 +66,16 @@ public class SemanticSearchTools {
                     + "(meaning only) or 'lexical' (words only, best for names and numbers)", required = false)
             String mode,
             @ToolArg(description = "Restricts the search to some documents; omit to search everything. documentIds: "
-                    + "document ids; sources: document sources (e.g. file names); metadata: key/value pairs every "
-                    + "document must have (e.g. {\"corpus\": \"sample\"})", required = false) SearchFilters filters) {
-        SearchParams params = valid(new SearchParams(query, k == null ? null : k.toString(), mode, null, null, null));
-        SearchQuery parsed = params.toQuery(searchConfig.defaultK());
-        SearchQuery withFilters = new SearchQuery(parsed.text(), parsed.k(), parsed.mode(), filters);
+                    + "document ids; sources: document sources (e.g. file names); metadata: what every document's "
+                    + "metadata must hold, each value a string, number or boolean matched with its JSON type, or a "
+                    + "range of numbers or ISO dates, e.g. {\"corpus\": \"sample\", \"year\": {\"gte\": 2020, "
+                    + "\"lt\": 2025}}", required = false) SearchFilters filters) {
+        SearchParams params = valid(new SearchParams(query, k == null ? null : k.toString(), mode, null, null, null,
+                null, null));
+        if (filters != null) {
+            valid(filters, "filters.");
+        }
+        SearchQuery withFilters = params.toQuery(searchConfig.defaultK(), filters);
         long started = System.nanoTime();
         return SearchResponse.of(withFilters, search.search(withFilters), System.nanoTime() - started);
     }
@@ -148,12 +153,17 @@ public class SemanticSearchTools {
 
     /** The arguments, when they keep the HTTP API's rules; otherwise a tool error naming each argument to fix. */
     private <T> T valid(T arguments) {
+        return valid(arguments, "");
+    }
+
+    /** The same, for an argument validated alone: prefix is its name and a dot. */
+    private <T> T valid(T arguments, String prefix) {
         Set<ConstraintViolation<T>> violations = validator.validate(arguments);
         if (violations.isEmpty()) {
             return arguments;
         }
         throw new ToolCallException(violations.stream()
-                .map(v -> argumentName(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .map(v -> prefix + argumentName(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted(Comparator.naturalOrder())
                 .collect(Collectors.joining("; ")));
     }

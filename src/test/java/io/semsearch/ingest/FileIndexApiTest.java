@@ -193,6 +193,33 @@ class FileIndexApiTest {
                 .when().post("/api/documents").then().statusCode(400).body("errors[0].field", equalTo("language"));
     }
 
+    @Test
+    void aFormWithAFieldTheEndpointDoesNotKnowIsRefusedAndStoresNothing() {
+        byte[] text = "Les phoques se reposent sur les bancs de sable à marée basse.".getBytes(StandardCharsets.UTF_8);
+        asAdmin().multiPart("file", "strict/phoques.txt", text, "text/plain").multiPart("titel", "Phoques")
+                .multiPart("tags", "faune")
+                .when().post("/api/documents/files").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Unknown field"))
+                .body("detail", equalTo("The form has fields this endpoint does not know: 'tags', 'titel'; known "
+                        + "fields there: file, language, metadata, source, title"))
+                .body("errors[1].field", equalTo("titel"));
+        asAdmin().multiPart("file", "strict/phoques.txt", text, "text/plain")
+                .multiPart("attachment", "other.txt", text, "text/plain")
+                .when().post("/api/documents/files").then().statusCode(400).body("errors[0].field",
+                        equalTo("attachment"));
+        asAdmin().queryParam("source", "strict/phoques.txt").when().get("/api/documents")
+                .then().statusCode(200).body("total", equalTo(0));
+
+        // every known field at once is taken
+        String id = asAdmin().multiPart("file", "phoques.txt", text, "text/plain")
+                .multiPart("source", "strict/phoques.txt").multiPart("title", "Phoques")
+                .multiPart("metadata", "{\"year\": 2024}").multiPart("language", "fr")
+                .when().post("/api/documents/files").then().statusCode(201).extract().path("id");
+        JsonPath stored = document(id);
+        assertEquals("Phoques", stored.getString("title"));
+        assertEquals(2024, stored.getInt("metadata.year"));
+    }
+
     static Stream<BadFiles.Case> badFiles() throws IOException {
         // the oversize case at the service's own limit: sent whole over HTTP, refused by the extractor
         return BadFiles.all(20L * 1024 * 1024).stream();

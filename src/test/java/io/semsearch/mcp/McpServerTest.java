@@ -6,6 +6,9 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.semsearch.testing.TestData;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.semsearch.testing.TestKeys.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,6 +33,9 @@ class McpServerTest {
 
     @TestHTTPResource("/")
     URI root;
+
+    @Inject
+    TestData data;
 
     private McpSyncClient client;
 
@@ -47,6 +54,7 @@ class McpServerTest {
     @AfterEach
     void close() {
         client.closeGracefully();
+        data.restore();
     }
 
     @Test
@@ -138,6 +146,41 @@ class McpServerTest {
         assertToolError(call("get_document", Map.of("id", "not-an-id")), "not a document id");
         assertToolError(call("get_document", Map.of("id", "00000000-0000-0000-0000-000000000000")),
                 "00000000-0000-0000-0000-000000000000");
+    }
+
+    @Test
+    void filtersMatchMetadataWithItsJsonTypeAndRangesAsOverHttp() {
+        String text = "Les phoques se reposent sur les bancs de sable de la baie à marée basse.";
+        for (Map.Entry<String, Object> document : Map.<String, Object>of("mcp/number.txt", 2024,
+                "mcp/string.txt", "2024").entrySet()) {
+            asAdmin().contentType(ContentType.JSON).body(Map.of("source", document.getKey(), "text", text,
+                            "metadata", Map.of("corpus", "mcp-filters", "year", document.getValue())))
+                    .when().post("/api/documents").then().statusCode(201);
+        }
+        String question = "Où se reposent les phoques à marée basse ?";
+        assertEquals(List.of("mcp/number.txt"), searched(question, Map.of("corpus", "mcp-filters", "year", 2024)));
+        assertEquals(List.of("mcp/string.txt"), searched(question, Map.of("corpus", "mcp-filters", "year", "2024")));
+        assertEquals(List.of("mcp/number.txt"), searched(question, Map.of("corpus", "mcp-filters",
+                "year", Map.of("gte", 2020, "lt", 2025))));
+
+        Map<String, Object> answer = structured(call("ask", Map.of("question", question, "k", 3, "filters",
+                Map.of("metadata", Map.of("corpus", "mcp-filters", "year", "2024")))));
+        assertEquals(true, answer.get("answered"), answer.toString());
+        for (Map<String, Object> citation : (List<Map<String, Object>>) answer.get("citations")) {
+            assertEquals("mcp/string.txt", citation.get("source"));
+        }
+
+        Map<String, Object> bad = Map.of("metadata", Map.of("year", Map.of("gte", "bientôt")));
+        assertToolError(call("search", Map.of("query", question, "filters", bad)),
+                "filters.metadata.year.gte: must be a number or an ISO date");
+        assertToolError(call("ask", Map.of("question", question, "filters", bad)),
+                "filters.metadata.year.gte: must be a number or an ISO date");
+    }
+
+    private List<Object> searched(String query, Map<String, Object> metadata) {
+        Map<String, Object> found = structured(call("search", Map.of("query", query, "k", 10, "mode", "dense",
+                "filters", Map.of("metadata", metadata))));
+        return ((List<Map<String, Object>>) found.get("results")).stream().map(r -> r.get("source")).toList();
     }
 
     private McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {

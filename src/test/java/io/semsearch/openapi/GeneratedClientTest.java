@@ -18,6 +18,8 @@ import io.semsearch.client.model.SearchFilters;
 import io.semsearch.client.model.SearchResponse;
 import io.semsearch.client.model.SearchResult;
 import io.semsearch.client.model.Turn;
+import io.semsearch.ingest.IndexRequest;
+import io.semsearch.ingest.SampleCorpus;
 import io.semsearch.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,8 +77,9 @@ class GeneratedClientTest {
 
     @Test
     void searchesAndReadsDocumentsThroughTheGeneratedClient() throws ApiException {
-        SearchResponse found = new SearchApi(client()).search("Google demande à la FTC", null, 3, List.of("corpus:sample"),
-                "hybrid", null);
+        List<String> samples = SampleCorpus.requests().stream().map(IndexRequest::source).toList();
+        SearchResponse found = new SearchApi(client()).search("Google demande à la FTC", null, null, 3, null,
+                "hybrid", null, samples);
         assertEquals(3, found.getResults().size());
         SearchResult best = found.getResults().get(0);
         DocumentDetail document = new DocumentsApi(client()).getDocument(best.getDocumentId().toString());

@@ -168,7 +168,7 @@ class PackagedServiceIT {
             assertEquals(expected, reply.status(), bad.name() + ": " + reply.body());
             assertEquals("application/problem+json", reply.header("Content-Type"), bad.name());
             assertFalse(reply.json().path("detail").asText().isBlank(), bad.name());
-            assertEquals(0, admin.get("/api/search?q=document&source=" + encode(source)).json()
+            assertEquals(0, admin.get("/api/search?q=document&sources=" + encode(source)).json()
                     .path("results").size(), bad.name());
         }
     }

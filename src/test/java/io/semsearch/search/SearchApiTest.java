@@ -76,15 +76,15 @@ class SearchApiTest {
     @Test
     void filtersRestrictTheDocuments() {
         String source = "002_b6be96e92687f2c0.txt";
-        List<String> sources = given().queryParam("q", "Microsoft").queryParam("source", source)
+        List<String> sources = given().queryParam("q", "Microsoft").queryParam("sources", source)
                 .queryParam("k", 10).when().get("/api/search")
                 .then().statusCode(200).extract().jsonPath().getList("results.source");
         assertFalse(sources.isEmpty());
         assertTrue(sources.stream().allMatch(source::equals), sources.toString());
 
-        given().queryParam("q", "Microsoft").queryParam("metadata", "corpus:nope").when().get("/api/search")
+        given().queryParam("q", "Microsoft").queryParam("metadata.corpus", "nope").when().get("/api/search")
                 .then().statusCode(200).body("results.size()", equalTo(0));
-        given().queryParam("q", "Microsoft").queryParam("metadata", "corpus:sample").queryParam("mode", "dense")
+        given().queryParam("q", "Microsoft").queryParam("metadata.corpus", "sample").queryParam("mode", "dense")
                 .when().get("/api/search").then().statusCode(200).body("results.size()", equalTo(5));
     }
 
@@ -96,6 +96,7 @@ class SearchApiTest {
         problem(Map.of("q", "Microsoft", "k", "0"), "k");
         problem(Map.of("q", "Microsoft", "k", "51"), "k");
         problem(Map.of("q", "Microsoft", "mode", "semantic"), "mode");
+        problem(Map.of("q", "Microsoft", "documentIds", "nope"), "documentIds");
         problem(Map.of("q", "Microsoft", "documentId", "nope"), "documentId");
         problem(Map.of("q", "Microsoft", "metadata", "novalue"), "metadata");
         given().queryParam("q", "Microsoft").queryParam("k", "abc").when().get("/api/search")
