@@ -14,6 +14,9 @@ import java.util.function.IntUnaryOperator;
  * An answer whose every sentence ends with a marker [n] of a citation, or an abstention with its reason.
  */
 public record AskResponse(
+        @Schema(description = "The answer's id, for POST /api/ask/{answerId}/feedback; absent when the answer is not "
+                + "kept (semsearch.feedback.record-answers off, or the service cannot keep up)", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID answerId,
         String question,
         boolean answered,
         @JsonInclude(JsonInclude.Include.ALWAYS) String answer,
@@ -84,7 +87,7 @@ public record AskResponse(
                     new Highlight(c.highlightStart(), c.highlightEnd())));
         }
         String text = generated.text() == null ? null : CitationMarkers.renumber(generated.text(), number);
-        return new AskResponse(answer.question().text(), generated.answered(), text, generated.reason(),
+        return new AskResponse(answer.id(), answer.question().text(), generated.answered(), text, generated.reason(),
                 ShortAnswer.of(generated.shortAnswer(), number), citations, answer.retrieval().model(),
                 generated.generator(), generated.fallbackReason(),
                 new Timings(Measures.millis(answer.retrieval().embedNanos()),
