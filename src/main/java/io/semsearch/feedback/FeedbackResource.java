@@ -34,8 +34,9 @@ import java.util.UUID;
 @Tag(name = "Feedback", description = "Ratings of answers, and what they tell the corpus owner")
 public class FeedbackResource {
 
+    // written without \p{XDigit}, so that JavaScript and other regex engines read the OpenAPI document's pattern too
     static final String UUID_PATTERN =
-            "\\s*\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}\\s*";
+            "\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*";
 
     private final FeedbackService feedback;
 

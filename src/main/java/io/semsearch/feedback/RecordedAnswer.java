@@ -4,6 +4,7 @@ import io.semsearch.answer.Answer;
 import io.semsearch.answer.AnswerGenerator;
 import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchHit;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public record RecordedAnswer(UUID id, OffsetDateTime createdAt, String question,
      * A cited passage: {@code text} is {@code content.substring(start, end)} of its document, and
      * {@code text.substring(highlightStart, highlightEnd)} the sentence the answer quotes.
      */
+    @Schema(name = "ExportedCitation", description = "A cited passage and the offsets of the sentence quoted from it")
     public record Citation(int n, UUID documentId, String source, String title, int chunk, int start, int end,
             String text, int highlightStart, int highlightEnd) {
     }
