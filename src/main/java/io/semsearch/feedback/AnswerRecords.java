@@ -74,9 +74,10 @@ public class AnswerRecords implements AnswerRecorder {
             written.complete(null);
         } catch (Exception e) {
             written.completeExceptionally(e);
-            if (DatabaseOutage.causedBy(e)) {
+            if (DatabaseOutage.causedBy(e) || FeedbackNotStoredException.readOnlyDatabase(e)) {
                 if (failures.getAndIncrement() % 100 == 0) {
-                    LOG.warn("An answer could not be kept for feedback, the database is unreachable: " + e.getMessage());
+                    LOG.warn("An answer could not be kept for feedback, the database is unreachable or read-only "
+                            + "(logged once in 100 failures): " + e.getMessage());
                 }
             } else {
                 LOG.error("An answer could not be kept for feedback", e);

@@ -60,6 +60,9 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "No answer with this id is kept: never given, not kept, or past "
             + "its retention",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unreachable, or read-only for a moment: send the "
+            + "feedback again after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response give(
             @Parameter(description = "The answerId of the answer", example = "3f0c2a8e-5b1d-4c7a-9e2f-6d8b1a4c0e57")
             @PathParam("answerId") @Pattern(regexp = UUID_PATTERN, message = "must be an answer id (a UUID)")

@@ -1,5 +1,6 @@
 package io.semsearch.feedback;
 
+import io.semsearch.common.ApiConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -15,22 +16,35 @@ public class FeedbackService {
     private final FeedbackRepository repository;
     private final AnswerRecords records;
     private final FeedbackConfig config;
+    private final ApiConfig api;
 
-    public FeedbackService(FeedbackRepository repository, AnswerRecords records, FeedbackConfig config) {
+    public FeedbackService(FeedbackRepository repository, AnswerRecords records, FeedbackConfig config,
+            ApiConfig api) {
         this.repository = repository;
         this.records = records;
         this.config = config;
+        this.api = api;
     }
 
     /**
      * Rates a kept answer; a later rating of the same answer replaces the earlier one, comment included.
      *
      * @throws AnswerNotFoundException when no answer with this id is kept (never given, not kept, or past retention)
+     * @throws FeedbackNotStoredException when the primary database is read-only
      */
     public void rate(UUID answerId, Rating rating, String comment) {
         records.awaitWritten(answerId);
         OffsetDateTime now = now();
-        if (!repository.rate(answerId, rating, comment, now, keptSince(now))) {
+        boolean stored;
+        try {
+            stored = repository.rate(answerId, rating, comment, now, keptSince(now));
+        } catch (IllegalStateException e) {
+            if (FeedbackNotStoredException.readOnlyDatabase(e)) {
+                throw new FeedbackNotStoredException(Math.max(1, api.databaseRetryAfter().toSeconds()), e);
+            }
+            throw e;
+        }
+        if (!stored) {
             throw new AnswerNotFoundException(answerId);
         }
     }

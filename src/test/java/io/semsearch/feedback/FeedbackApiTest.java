@@ -144,6 +144,48 @@ class FeedbackApiTest {
         assertEquals(id.toString(), export("").get(0).path("answerId").asText());
     }
 
+    /**
+     * The primary refusing writes as a read-only one does (SQLSTATE 25006, raised by a trigger): the answer is given
+     * all the same, feedback on it is not found since it could not be kept, and feedback on a kept answer is a 503
+     * to send again.
+     */
+    @Test
+    void anAnswerThatCannotBeKeptIsStillGiven() throws SQLException {
+        UUID kept = ask(ANSWERED);
+        records.awaitWritten(kept);
+        try {
+            sql("""
+                    create function refuse_writes_in_feedback_test() returns trigger language plpgsql as $$
+                    begin raise exception 'cannot execute INSERT in a read-only transaction' using errcode = '25006';
+                    end $$""",
+                    "create trigger refuse_answers before insert on answer_record for each row "
+                            + "execute function refuse_writes_in_feedback_test()",
+                    "create trigger refuse_feedback before insert on answer_feedback for each row "
+                            + "execute function refuse_writes_in_feedback_test()");
+            Response answer = given().contentType(ContentType.JSON).body(Map.of("question", ANSWERED))
+                    .when().post("/api/ask").then().statusCode(200).extract().response();
+            assertTrue(answer.<Boolean>path("answered"));
+            assertTrue(answer.<String>path("answer").contains("650 millions"), answer.asString());
+            UUID lost = answerId(answer.path("answerId"));
+            rate(lost, Map.of("rating", "up")).then().statusCode(404);
+            rate(kept, Map.of("rating", "up")).then().statusCode(503).header("Retry-After", "5")
+                    .contentType("application/problem+json").body("detail", containsString("read-only"));
+        } finally {
+            sql("drop trigger if exists refuse_answers on answer_record",
+                    "drop trigger if exists refuse_feedback on answer_feedback",
+                    "drop function if exists refuse_writes_in_feedback_test()");
+        }
+        rate(kept, Map.of("rating", "up")).then().statusCode(204);
+    }
+
+    private void sql(String... statements) throws SQLException {
+        try (Connection connection = database.getConnection(); var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
     @Test
     void badFeedbackIsRefusedWithAProblem() {
         UUID id = ask(ANSWERED);
