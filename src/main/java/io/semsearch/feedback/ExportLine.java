@@ -1,5 +1,6 @@
 package io.semsearch.feedback;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.semsearch.search.SearchFilters;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,6 +13,8 @@ import java.util.UUID;
  * {@code citations} from 1, and {@code citations[i].text.substring(highlightStart, highlightEnd)} is the sentence
  * quoted.
  */
+// written and read by Jackson outside a REST signature (JSON lines, JSONB columns): registered for the native image
+@RegisterForReflection(targets = {ExportLine.class, RecordedAnswer.Citation.class, SearchFilters.class})
 @Schema(description = "One line of GET /api/feedback/export: a kept answer with its citations and feedback")
 public record ExportLine(UUID answerId, OffsetDateTime createdAt, String question,
         @Schema(description = "Earlier turns of the conversation sent with the question") int historyTurns,
