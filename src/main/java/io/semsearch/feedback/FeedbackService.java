@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class FeedbackService {
 
+    /** Answers deleted per statement, so that a purge never holds many row locks at once. */
+    private static final int PURGE_BATCH = 5000;
+
     private final FeedbackRepository repository;
     private final AnswerRecords records;
     private final FeedbackConfig config;
@@ -73,9 +76,6 @@ public class FeedbackService {
         }
         return deleted;
     }
-
-    /** Answers deleted per statement, so that a purge never holds many row locks at once. */
-    private static final int PURGE_BATCH = 5000;
 
     private OffsetDateTime keptSince(OffsetDateTime now) {
         return now.minus(Duration.ofDays(config.retentionDays()));
