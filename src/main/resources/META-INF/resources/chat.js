@@ -1,7 +1,8 @@
 // The chat page: asks POST /api/ask with Accept: text/event-stream and shows the answer as it streams in.
 // Events: citations (the retrieved passages, numbered as the streamed markers), answer (text pieces; restart: true
 // withdraws what came before), done (the final JSON response, its citations numbered as the citations event), error
-// (a problem document).
+// (a problem document). Under each answer (or abstention), 👍 / 👎 and an optional comment rate it: POST
+// api/ask/{answerId}/feedback.
 "use strict";
 
 const KEY_STORAGE = "semsearch.apiKey";
@@ -111,6 +112,7 @@ class AssistantTurn {
     if (!response.answered) {
       this.node.classList.add("abstained");
       this.text.textContent = "Pas de réponse : " + (response.reason || "rien de pertinent dans les documents.");
+      if (response.answerId) this.node.append(feedbackBar(response.answerId));
       return;
     }
     this.render(this.text, response.answer, response.citations);
@@ -131,6 +133,7 @@ class AssistantTurn {
     const t = response.timings || {};
     this.node.append(el("p", "meta", "Réponse en " + Math.round(t.totalMs || 0) + " ms · "
       + (response.generator === "llm" ? "rédigée par le modèle de langue" : "phrases des documents")));
+    if (response.answerId) this.node.append(feedbackBar(response.answerId));
   }
 
   fail(title, detail) {
@@ -142,6 +145,85 @@ class AssistantTurn {
   stopped() {
     this.status.textContent = "Arrêté.";
   }
+}
+
+// ---- feedback on an answer: POST api/ask/{answerId}/feedback; a later rating replaces the earlier ----
+
+// A thumb drawn inline (no emoji font needed): the outline of Feather's thumbs-up icon (MIT), turned over for down.
+function thumb() {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", "M14 9V5a3 3 0 0 0-3-3l-4 9v11h11.28a2 2 0 0 0 2-1.7l1.38-9a2 2 0 0 0-2-2.3zM7 22H4a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2h3");
+  svg.append(path);
+  return svg;
+}
+
+function feedbackBar(answerId) {
+  const bar = el("div", "feedback");
+  const up = el("button", "rate up");
+  const down = el("button", "rate down");
+  up.append(thumb());
+  down.append(thumb());
+  up.title = "Bonne réponse";
+  down.title = "Mauvaise réponse";
+  const state = el("span", "feedback-state");
+  state.setAttribute("aria-live", "polite");
+  const form = el("form", "feedback-comment");
+  form.hidden = true;
+  const comment = el("input");
+  comment.type = "text";
+  comment.maxLength = 2000;
+  comment.placeholder = "Pourquoi ? (facultatif)";
+  comment.setAttribute("aria-label", "Commentaire sur la réponse");
+  const send = el("button", "quiet", "Envoyer");
+  send.type = "submit";
+  form.append(comment, send);
+  let rating = null;
+  for (const [button, value] of [[up, "up"], [down, "down"]]) {
+    button.type = "button";
+    button.setAttribute("aria-label", button.title);
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", async () => {
+      if (await sendFeedback(answerId, {rating: value}, state)) {
+        rating = value;
+        up.setAttribute("aria-pressed", String(value === "up"));
+        down.setAttribute("aria-pressed", String(value === "down"));
+        form.hidden = false;
+      }
+    });
+  }
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = comment.value.trim();
+    if (rating && text && await sendFeedback(answerId, {rating, comment: text}, state)) {
+      state.textContent = "Merci, commentaire enregistré.";
+      form.hidden = true;
+    }
+  });
+  bar.append(up, down, state, form);
+  return bar;
+}
+
+async function sendFeedback(answerId, body, state) {
+  const headers = {"Content-Type": "application/json"};
+  if (apiKey()) headers["Authorization"] = "Bearer " + apiKey();
+  try {
+    const response = await fetch("api/ask/" + encodeURIComponent(answerId) + "/feedback",
+      {method: "POST", headers, body: JSON.stringify(body)});
+    if (response.ok) {
+      state.textContent = "Merci pour votre avis.";
+      return true;
+    }
+    let problem = null;
+    try { problem = await response.json(); } catch (ignored) { /* not JSON */ }
+    const [title, detail] = problemText(problem, response.status);
+    state.textContent = "Avis non enregistré : " + title + (detail ? " (" + detail + ")" : "");
+  } catch (e) {
+    state.textContent = "Avis non enregistré : service injoignable.";
+  }
+  return false;
 }
 
 // ---- asking ----

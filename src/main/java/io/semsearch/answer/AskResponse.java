@@ -15,6 +15,9 @@ import java.util.function.IntUnaryOperator;
  */
 @Schema(requiredProperties = {"question", "answered", "answer", "citations", "model", "timings"})
 public record AskResponse(
+        @Schema(description = "The answer's id, for POST /api/ask/{answerId}/feedback; absent when the answer is not "
+                + "kept (semsearch.feedback.record-answers off, or the service cannot keep up)", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID answerId,
         String question,
         boolean answered,
         @Schema(description = "null when the service abstains", nullable = true)
@@ -88,7 +91,7 @@ public record AskResponse(
                     new Highlight(c.highlightStart(), c.highlightEnd())));
         }
         String text = generated.text() == null ? null : CitationMarkers.renumber(generated.text(), number);
-        return new AskResponse(answer.question().text(), generated.answered(), text, generated.reason(),
+        return new AskResponse(answer.id(), answer.question().text(), generated.answered(), text, generated.reason(),
                 ShortAnswer.of(generated.shortAnswer(), number), citations, answer.retrieval().model(),
                 generated.generator(), generated.fallbackReason(),
                 new Timings(Measures.millis(answer.retrieval().embedNanos()),

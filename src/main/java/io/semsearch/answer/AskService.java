@@ -6,6 +6,7 @@ import io.semsearch.search.SearchMode;
 import io.semsearch.search.SearchQuery;
 import io.semsearch.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Question answering: hybrid retrieval, a relevance gate ({@link RelevanceGate}: the best passage's similarity and
- * the question's words the passages hold), then the answer generator.
+ * the question's words the passages hold), then the answer generator. Complete answers are handed to the
+ * {@link AnswerRecorder}, when there is one, which gives them the id their feedback names.
  */
 @ApplicationScoped
 public class AskService {
@@ -23,14 +25,16 @@ public class AskService {
     private final EmbeddingService embedding;
     private final AnswerConfig config;
     private final AnswerWeights weights;
+    private final Instance<AnswerRecorder> recorder;
 
     public AskService(SearchService search, AnswerGenerator generator, EmbeddingService embedding,
-            AnswerConfig config, AnswerWeights weights) {
+            AnswerConfig config, AnswerWeights weights, Instance<AnswerRecorder> recorder) {
         this.search = search;
         this.generator = generator;
         this.embedding = embedding;
         this.config = config;
         this.weights = weights;
+        this.recorder = recorder;
     }
 
     /** The active model's calibrated cosine similarity, from which the relevance gate measures the best passage's. */
@@ -79,6 +83,7 @@ public class AskService {
             throw new CancellationException("nobody waits for the answer any more");
         }
         long done = System.nanoTime();
-        return new Answer(question, generated, retrieval, done - answering, done - started);
+        Answer answer = new Answer(question, generated, retrieval, done - answering, done - started);
+        return recorder.isResolvable() ? recorder.get().record(answer).map(answer::withId).orElse(answer) : answer;
     }
 }

@@ -11,6 +11,8 @@ import io.semsearch.common.ApiException;
 import io.semsearch.document.DocumentDetail;
 import io.semsearch.document.DocumentPage;
 import io.semsearch.document.DocumentService;
+import io.semsearch.feedback.FeedbackRequest;
+import io.semsearch.feedback.FeedbackService;
 import io.semsearch.search.SearchConfig;
 import io.semsearch.search.SearchFilters;
 import io.semsearch.search.SearchParams;
@@ -40,15 +42,17 @@ public class SemanticSearchTools {
     private final SearchConfig searchConfig;
     private final AnswerConfig answerConfig;
     private final Validator validator;
+    private final FeedbackService feedback;
 
     public SemanticSearchTools(SearchService search, AskService ask, DocumentService documents,
-            SearchConfig searchConfig, AnswerConfig answerConfig, Validator validator) {
+            SearchConfig searchConfig, AnswerConfig answerConfig, Validator validator, FeedbackService feedback) {
         this.search = search;
         this.ask = ask;
         this.documents = documents;
         this.searchConfig = searchConfig;
         this.answerConfig = answerConfig;
         this.validator = validator;
+        this.feedback = feedback;
     }
 
     @Tool(name = "search", structuredContent = true, annotations = @Tool.Annotations(title = "Search passages",
@@ -88,7 +92,8 @@ public class SemanticSearchTools {
                     is the passage it comes from (document id, source, title, offsets start/end in the document, \
                     the passage text, and highlight.start/end: the quoted sentence inside that text). When nothing \
                     relevant is indexed, 'answered' is false and 'reason' says why: then do not make up an answer. \
-                    For a follow-up question ("and how much did it raise?"), pass the earlier turns as history.""")
+                    For a follow-up question ("and how much did it raise?"), pass the earlier turns as history. \
+                    'answerId' names the answer for give_feedback.""")
     public AskResponse answerQuestion(
             @ToolArg(description = "The question, in French or English; at most 2000 characters") String question,
             @ToolArg(description = "Earlier turns of the conversation, oldest first, at most 20; each is {\"role\": "
@@ -149,6 +154,40 @@ public class SemanticSearchTools {
             throw new ToolCallException(String.join("; ", errors));
         }
         return documents.page(pageNumber, pageSize, source == null ? null : source.strip());
+    }
+
+    @Tool(name = "give_feedback", structuredContent = true, annotations = @Tool.Annotations(
+            title = "Rate an answer", readOnlyHint = false, destructiveHint = false, idempotentHint = true,
+            openWorldHint = false),
+            description = """
+                    Rates an answer of the ask tool, by its answerId: 'up' when it answered the question, 'down' \
+                    when it was wrong, unhelpful or abstained where the documents should have had the answer, with \
+                    an optional comment saying why. The corpus owner reads these ratings to improve the documents. \
+                    Rating the same answer again replaces the earlier rating. Rate only on what the user said or \
+                    what you checked, not by default.""")
+    public FeedbackGiven giveFeedback(
+            @ToolArg(description = "The answerId of an answer of the ask tool, a UUID") String answerId,
+            @ToolArg(description = "'up' for a good answer, 'down' for a wrong, unhelpful or missing one")
+            String rating,
+            @ToolArg(description = "Why, in a sentence or two (optional, at most 2000 characters)", required = false)
+            String comment) {
+        FeedbackRequest request = valid(new FeedbackRequest(rating, comment));
+        UUID id;
+        try {
+            id = UUID.fromString(answerId == null ? "" : answerId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ToolCallException("answerId: '" + answerId + "' is not an answer id (a UUID)");
+        }
+        try {
+            feedback.rate(id, request.toRating(), request.strippedComment());
+        } catch (ApiException e) {
+            throw new ToolCallException(e.getMessage());
+        }
+        return new FeedbackGiven(id, request.toRating().label(), request.strippedComment());
+    }
+
+    /** The rating as stored. */
+    public record FeedbackGiven(UUID answerId, String rating, String comment) {
     }
 
     /** The arguments, when they keep the HTTP API's rules; otherwise a tool error naming each argument to fix. */

@@ -144,8 +144,10 @@ class ArchitectureTest {
         // files become texts to index: only ingest extracts them
         layer("extraction", "ingest").check(MAIN);
         layer("document", "ingest", "search", "answer", "llm", "mcp").check(MAIN);
-        layer("search", "answer", "llm", "mcp").check(MAIN);
-        layer("answer", "llm", "mcp").check(MAIN);
+        layer("search", "answer", "llm", "mcp", "feedback").check(MAIN);
+        layer("answer", "llm", "mcp", "feedback").check(MAIN);
+        // answers are kept for feedback through the answer feature's AnswerRecorder, which feedback implements
+        layer("feedback", "mcp").check(MAIN);
         // the edges: an answer generator plugged in by CDI, and the MCP tools; nothing depends on them
         layer("llm").check(MAIN);
         layer("mcp").check(MAIN);

@@ -23,6 +23,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -153,6 +155,31 @@ class ChatPageBrowserTest {
         WebElement failed = awaitTurn(2);
         assertTrue(failed.getAttribute("class").contains("failed"), failed.getAttribute("class"));
         assertTrue(failed.getText().startsWith("Invalid request : question:"), failed.getText());
+    }
+
+    @Test
+    void thumbsDownWithACommentIsStoredWithTheAnswer() throws IOException {
+        String since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).toString();
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(page.toString());
+        ask("Que demande Google à la FTC ?");
+        WebElement answer = awaitAnswer(1);
+        WebElement down = answer.findElement(By.cssSelector(".feedback button.rate.down"));
+        assertEquals("Mauvaise réponse", down.getAttribute("aria-label"));
+        down.click();
+        wait.until(d -> "true".equals(down.getAttribute("aria-pressed")));
+        assertEquals("Merci pour votre avis.", answer.findElement(By.cssSelector(".feedback-state")).getText());
+        WebElement comment = answer.findElement(By.cssSelector(".feedback-comment input"));
+        comment.sendKeys("Il manque la date de la demande.", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector(".feedback-state"), "Merci, commentaire enregistré."));
+        screenshot("chat-page-feedback.png");
+
+        List<String> lines = TestKeys.asAdmin().when().get("/api/feedback/export?since=" + since)
+                .then().statusCode(200).extract().asString().lines().toList();
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("\"question\":\"Que demande Google à la FTC ?\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"rating\":\"down\",\"comment\":\"Il manque la date de la demande.\""),
+                lines.get(0));
     }
 
     private void ask(String question) {

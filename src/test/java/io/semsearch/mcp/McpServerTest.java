@@ -13,10 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.semsearch.testing.TestKeys;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.semsearch.testing.TestKeys.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,13 +61,13 @@ class McpServerTest {
     }
 
     @Test
-    void listsFourDescribedReadOnlyTools() {
+    void listsFiveDescribedToolsAllReadOnlyButFeedback() {
         List<McpSchema.Tool> tools = client.listTools().tools();
-        assertEquals(List.of("ask", "get_document", "list_documents", "search"),
+        assertEquals(List.of("ask", "get_document", "give_feedback", "list_documents", "search"),
                 tools.stream().map(McpSchema.Tool::name).sorted().toList());
         for (McpSchema.Tool tool : tools) {
             assertTrue(tool.description().length() > 100, tool.name() + ": " + tool.description());
-            assertTrue(tool.annotations().readOnlyHint(), tool.name());
+            assertEquals(!tool.name().equals("give_feedback"), tool.annotations().readOnlyHint(), tool.name());
             assertNotNull(tool.outputSchema(), tool.name());
             Map<String, Object> properties = (Map<String, Object>) tool.inputSchema().get("properties");
             properties.forEach((name, schema) -> assertNotNull(((Map<String, Object>) schema).get("description"),
@@ -74,6 +77,34 @@ class McpServerTest {
         assertEquals(List.of("query"), search.inputSchema().get("required"));
         assertEquals(List.of("query", "k", "mode", "filters"),
                 List.copyOf(((Map<String, Object>) search.inputSchema().get("properties")).keySet()));
+    }
+
+    @Test
+    void giveFeedbackRatesAnAnswerOfTheAskTool() {
+        Map<String, Object> answer = structured(call("ask",
+                Map.of("question", "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?")));
+        String answerId = (String) answer.get("answerId");
+        assertNotNull(answerId, answer.toString());
+        McpSchema.Tool tool = client.listTools().tools().stream().filter(t -> t.name().equals("give_feedback"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("answerId", "rating"), tool.inputSchema().get("required"));
+
+        Map<String, Object> given = structured(call("give_feedback",
+                Map.of("answerId", answerId, "rating", "down", "comment", "Le montant manque.")));
+        assertEquals(Map.of("answerId", answerId, "rating", "down", "comment", "Le montant manque."), given);
+        String line = TestKeys.asAdmin().when().get("/api/feedback/export").then().statusCode(200).extract()
+                .asString().lines().filter(l -> l.contains(answerId)).findFirst().orElseThrow();
+        assertTrue(line.contains("\"rating\":\"down\",\"comment\":\"Le montant manque.\""), line);
+
+        McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("give_feedback",
+                Map.of("answerId", UUID.randomUUID().toString(), "rating", "up")));
+        assertTrue(unknown.isError());
+        assertTrue(((McpSchema.TextContent) unknown.content().get(0)).text().contains("No answer with id"),
+                unknown.toString());
+        McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("give_feedback",
+                Map.of("answerId", "nope", "rating", "great")));
+        assertTrue(bad.isError());
+        assertEquals("rating: must be 'up' or 'down'", ((McpSchema.TextContent) bad.content().get(0)).text());
     }
 
     @Test

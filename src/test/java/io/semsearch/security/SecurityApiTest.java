@@ -113,6 +113,9 @@ class SecurityApiTest {
                 given().contentType(ContentType.JSON).body(Map.of("question", "Qui a investi ?")).when()
                         .post("/api/ask"),
                 given().when().get("/api/documents"),
+                given().contentType(ContentType.JSON).body(Map.of("rating", "up")).when()
+                        .post("/api/ask/" + UUID.randomUUID() + "/feedback"),
+                given().when().get("/api/feedback/report"),
                 given().when().get("/api/keys"))) {
             request.then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer").body("title", equalTo("Unauthorized"))
