@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ask/{answerId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate an answer
+         * @description Rates an answer of POST /api/ask (its answerId) up or down, with an optional comment. Whoever may ask may rate. An answer has one rating: a later one replaces the earlier, comment included. Answers are kept semsearch.feedback.retention-days days.
+         */
+        post: operations["giveFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -113,6 +133,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rated answers as JSON lines, for training (admin)
+         * @description One JSON object per line (application/x-ndjson), oldest first: the question, the answer with its markers [n], its citations (document, source, offsets, text, the quoted sentence's offsets), the rating and comment. Only rated answers, or with all=true every kept answer (rating null when none). Streamed as it is read.
+         */
+        get: operations["exportFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What users could not get answered, and disliked (admin)
+         * @description The questions the service abstained on most often, and those whose answers were voted down most often (with the up votes they also got and the latest comment), each grouped over case, spaces and punctuation, with its count, when it was last seen and a sample answer id. Read from the read datasource: on a replica, the last seconds may be missing.
+         */
+        get: operations["feedbackReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/keys": {
         parameters: {
             query?: never;
@@ -170,7 +230,7 @@ export interface paths {
         };
         /**
          * Passages for a query
-         * @description Chunks ranked by the chosen retriever; hybrid fuses dense and lexical results with a learned score and keeps at most a few chunks per document.
+         * @description Chunks ranked by the chosen retriever; hybrid fuses dense and lexical results with a learned score and keeps at most a few chunks per document. Filters (all must hold): documentIds and sources (repeatable), and metadata.KEY=VALUE (repeatable, one per key), whose VALUE is read as a JSON literal: metadata.year=2024 matches the number 2024, metadata.draft=true the boolean, metadata.year="2024" the string, any other text a string; a range of numbers or ISO-8601 dates is written with gt:, gte:, lt:, lte: (metadata.year=gte:2020&metadata.year=lt:2025, metadata.published=gte:2024-01-01). The same filters as the JSON filters of POST /api/ask.
          */
         get: operations["search"];
         put?: never;
@@ -185,6 +245,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A question (grouped over case, spaces and punctuation) the service did not answer */
+        AbstainedQuestion: {
+            /** @description Its latest wording */
+            question: string;
+            /**
+             * Format: int64
+             * @description How often it was abstained on
+             */
+            count: number;
+            lastSeen: components["schemas"]["OffsetDateTime"];
+            /** @description The latest of these answers */
+            sampleAnswerId: components["schemas"]["UUID"];
+        };
+        AnswerEvent: {
+            text: string;
+            restart?: boolean;
+            reason?: string;
+        };
         /** @description A question, optionally with filters and the earlier turns of the conversation */
         AskRequest: {
             /**
@@ -203,86 +281,94 @@ export interface components {
             history?: components["schemas"]["Turn"][] | null;
         };
         AskResponse: {
-            question?: string;
-            answered?: boolean;
-            answer?: string;
+            /** @description The answer's id, for POST /api/ask/{answerId}/feedback; absent when the answer is not kept (semsearch.feedback.record-answers off, or the service cannot keep up) */
+            answerId?: ((string | components["schemas"]["UUID"] | null) | null) | components["schemas"]["UUID"] | null;
+            question: string;
+            answered: boolean;
+            /** @description null when the service abstains */
+            answer: string | null;
             reason?: string;
             shortAnswer?: components["schemas"]["ShortAnswer"];
-            citations?: components["schemas"]["Citation"][];
-            model?: string;
-            generator?: string;
+            citations: components["schemas"]["Citation"][];
+            model: string;
+            /** @enum {string} */
+            generator?: "extractive" | "llm";
             fallbackReason?: string;
-            timings?: components["schemas"]["AskTimings"];
+            timings: components["schemas"]["AskTimings"];
         };
         /** @description Milliseconds spent embedding the question, retrieving, answering, in all */
         AskTimings: {
             /** Format: double */
-            embedMs?: number;
+            embedMs: number;
             /** Format: double */
-            searchMs?: number;
+            searchMs: number;
             /** Format: double */
-            answerMs?: number;
+            answerMs: number;
             /** Format: double */
-            totalMs?: number;
+            totalMs: number;
         };
         /** @description Several texts to index at once; their chunks are embedded together, each document is stored in its own transaction */
         BatchRequest: {
             documents: components["schemas"]["DocumentRequest"][];
         };
         BatchResponse: {
-            results?: components["schemas"]["IndexResponse"][];
+            results: components["schemas"]["IndexResponse"][];
         };
         ChunkOutline: {
             /** Format: int32 */
-            ordinal?: number;
+            ordinal: number;
             /** Format: int32 */
-            start?: number;
+            start: number;
             /** Format: int32 */
-            end?: number;
+            end: number;
             /** Format: int32 */
-            tokens?: number;
-            text?: string;
+            tokens: number;
+            text: string;
         };
         Citation: {
             /** Format: int32 */
-            n?: number;
-            documentId?: components["schemas"]["UUID"];
-            source?: string;
-            title?: string;
+            n: number;
+            documentId: components["schemas"]["UUID"];
+            source: string;
+            title: string;
             /** Format: int32 */
-            chunk?: number;
+            chunk: number;
             /** Format: int32 */
-            start?: number;
+            start: number;
             /** Format: int32 */
-            end?: number;
-            text?: string;
+            end: number;
+            text: string;
             /** Format: double */
-            score?: number;
+            score: number;
             highlight?: components["schemas"]["Highlight"];
         };
+        CitationsEvent: {
+            citations: components["schemas"]["Citation"][];
+            model: string;
+        };
         DocumentDetail: {
-            id?: components["schemas"]["UUID"];
-            source?: string;
-            title?: string;
-            language?: string;
-            embeddingModel?: string;
-            contentSha256?: string;
-            metadata?: {
+            id: components["schemas"]["UUID"];
+            source: string;
+            title: string;
+            language: string;
+            embeddingModel: string;
+            contentSha256: string;
+            metadata: {
                 [key: string]: unknown;
             };
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
-            content?: string;
-            chunks?: components["schemas"]["ChunkOutline"][];
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+            content: string;
+            chunks: components["schemas"]["ChunkOutline"][];
         };
         DocumentPage: {
-            items?: components["schemas"]["DocumentSummary"][];
+            items: components["schemas"]["DocumentSummary"][];
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            size?: number;
+            size: number;
             /** Format: int64 */
-            total?: number;
+            total: number;
         };
         /** @description A text to index. Indexing the same source again updates it, or does nothing if it is unchanged. */
         DocumentRequest: {
@@ -320,37 +406,136 @@ export interface components {
             language?: string | null;
         };
         DocumentSummary: {
-            id?: components["schemas"]["UUID"];
-            source?: string;
-            title?: string;
-            language?: string;
-            embeddingModel?: string;
+            id: components["schemas"]["UUID"];
+            source: string;
+            title: string;
+            language: string;
+            embeddingModel: string;
             /** Format: int64 */
-            chunks?: number;
-            metadata?: {
+            chunks: number;
+            metadata: {
                 [key: string]: unknown;
             };
-            createdAt?: components["schemas"]["OffsetDateTime"];
-            updatedAt?: components["schemas"]["OffsetDateTime"];
+            createdAt: components["schemas"]["OffsetDateTime"];
+            updatedAt: components["schemas"]["OffsetDateTime"];
+        };
+        /** @description A question (grouped over case, spaces and punctuation) whose answers were voted down */
+        DownVotedQuestion: {
+            /** @description Its latest down-voted wording */
+            question: string;
+            /**
+             * Format: int64
+             * @description Down votes
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description Up votes of the same question's answers
+             */
+            upVotes: number;
+            /** @description Latest down vote */
+            lastSeen: components["schemas"]["OffsetDateTime"];
+            /** @description The latest down-voted answer */
+            sampleAnswerId: components["schemas"]["UUID"];
+            /** @description The latest comment of a down vote */
+            lastComment?: string | null;
+        };
+        /** @description One line of GET /api/feedback/export: a kept answer with its citations and feedback */
+        ExportLine: {
+            answerId: components["schemas"]["UUID"];
+            createdAt: components["schemas"]["OffsetDateTime"];
+            question: string;
+            /**
+             * Format: int32
+             * @description Earlier turns of the conversation sent with the question
+             */
+            historyTurns: number;
+            filters: components["schemas"]["SearchFilters"] | null;
+            answered: boolean;
+            /** @description Why the service abstained */
+            reason: string | null;
+            answer: string | null;
+            shortAnswer: string | null;
+            citations: components["schemas"]["ExportedCitation"][];
+            model: string;
+            generator: string;
+            /** @enum {string|null} */
+            rating: "up" | "down" | null;
+            comment: string | null;
+            ratedAt: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+        };
+        /** @description A cited passage and the offsets of the sentence quoted from it */
+        ExportedCitation: {
+            /** Format: int32 */
+            n: number;
+            documentId: components["schemas"]["UUID"];
+            source: string;
+            title: string;
+            /** Format: int32 */
+            chunk: number;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+            text: string;
+            /** Format: int32 */
+            highlightStart: number;
+            /** Format: int32 */
+            highlightEnd: number;
+        };
+        /** @description The questions the service abstained on most often, and those whose answers were voted down most often, among the answers given since 'since' */
+        FeedbackReportResponse: {
+            /** @description Start of the period: the since parameter, or the oldest kept answer's possible age */
+            since: components["schemas"]["OffsetDateTime"];
+            totals: components["schemas"]["FeedbackTotals"];
+            /** @description Most frequent first */
+            abstained: components["schemas"]["AbstainedQuestion"][];
+            /** @description Most down votes first */
+            downVoted: components["schemas"]["DownVotedQuestion"][];
+        };
+        /** @description What the user thought of an answer */
+        FeedbackRequest: {
+            /**
+             * @description up (a good answer) or down (a wrong, unhelpful or missing one)
+             * @example down
+             * @enum {string}
+             */
+            rating: "up" | "down";
+            /**
+             * @description Why, in the user's words; at most 2000 characters
+             * @example La réponse cite le mauvais montant.
+             */
+            comment?: string | null;
+        };
+        /** @description Answers given in the period, abstentions among them, and the ratings they got */
+        FeedbackTotals: {
+            /** Format: int64 */
+            answers: number;
+            /** Format: int64 */
+            abstained: number;
+            /** Format: int64 */
+            up: number;
+            /** Format: int64 */
+            down: number;
         };
         FieldError: {
-            field?: string;
-            message?: string;
+            field: string;
+            message: string;
         };
         Highlight: {
             /** Format: int32 */
-            start?: number;
+            start: number;
             /** Format: int32 */
-            end?: number;
+            end: number;
         };
         IndexResponse: {
-            id?: components["schemas"]["UUID"];
-            source?: string;
-            title?: string;
+            id: components["schemas"]["UUID"];
+            source: string;
+            title: string;
             /** Format: int32 */
-            chunks?: number;
-            status?: components["schemas"]["IndexStatus"];
-            model?: string;
+            chunks: number;
+            status: components["schemas"]["IndexStatus"];
+            model: string;
         };
         /** @enum {string} */
         IndexStatus: "created" | "updated" | "unchanged";
@@ -370,21 +555,23 @@ export interface components {
         };
         /** @description A stored key (its secret is never shown again after creation) */
         KeyResponse: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            role?: string;
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            id: components["schemas"]["UUID"];
+            name: string;
+            /** @enum {string} */
+            role: "reader" | "writer" | "admin";
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** @description Last use, to the minute; absent when never used */
             lastUsedAt?: components["schemas"]["OffsetDateTime"];
         };
         /** @description A key just created, with its secret: shown this once */
         NewKeyResponse: {
-            id?: components["schemas"]["UUID"];
-            name?: string;
-            role?: string;
-            createdAt?: components["schemas"]["OffsetDateTime"];
+            id: components["schemas"]["UUID"];
+            name: string;
+            /** @enum {string} */
+            role: "reader" | "writer" | "admin";
+            createdAt: components["schemas"]["OffsetDateTime"];
             /** @description Send it as Authorization: Bearer <key> */
-            key?: string;
+            key: string;
         };
         /**
          * Format: date-time
@@ -392,12 +579,12 @@ export interface components {
          */
         OffsetDateTime: string;
         Problem: {
-            type?: string;
-            title?: string;
+            type: string;
+            title: string;
             /** Format: int32 */
-            status?: number;
-            detail?: string;
-            instance?: string;
+            status: number;
+            detail: string;
+            instance: string;
             errors?: components["schemas"]["FieldError"][];
         };
         /** @description Restricts retrieval; all given conditions must hold */
@@ -407,68 +594,81 @@ export interface components {
             /** @description Only documents with one of these sources */
             sources?: string[];
             /**
-             * @description Only documents whose metadata contains all these key/value pairs
+             * @description Only documents whose metadata holds every key as given: a string, number or boolean matched with its JSON type (2024 matches 2024, not "2024"), or a range of numbers or ISO-8601 dates with gt, gte, lt, lte
              * @example {
-             *       "corpus": "sample"
+             *       "corpus": "sample",
+             *       "year": {
+             *         "gte": 2020,
+             *         "lt": 2025
+             *       }
              *     }
              */
             metadata?: {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description The retriever: dense (embeddings), lexical (full text, BM25) or hybrid (both, fused)
+         * @enum {string}
+         */
+        SearchMode: "dense" | "lexical" | "hybrid";
         SearchResponse: {
-            query?: string;
-            mode?: string;
-            results?: components["schemas"]["SearchResult"][];
-            model?: string;
-            timings?: components["schemas"]["SearchTimings"];
+            query: string;
+            mode: components["schemas"]["SearchMode"];
+            results: components["schemas"]["SearchResult"][];
+            model: string;
+            timings: components["schemas"]["SearchTimings"];
         };
         SearchResult: {
-            documentId?: components["schemas"]["UUID"];
-            source?: string;
-            title?: string;
+            documentId: components["schemas"]["UUID"];
+            source: string;
+            title: string;
             /** Format: int32 */
-            chunk?: number;
+            chunk: number;
             /** Format: int32 */
-            start?: number;
+            start: number;
             /** Format: int32 */
-            end?: number;
-            text?: string;
+            end: number;
+            text: string;
             /** Format: double */
-            score?: number;
-            /** Format: double */
-            similarity?: number;
+            score: number;
+            /**
+             * Format: double
+             * @description Cosine similarity of the query and the passage; null for a passage only the lexical retriever found
+             */
+            similarity: number | null;
         };
         /** @description Milliseconds spent embedding the query, retrieving, in all */
         SearchTimings: {
             /** Format: double */
-            embedMs?: number;
+            embedMs: number;
             /** Format: double */
-            searchMs?: number;
+            searchMs: number;
             /** Format: double */
-            totalMs?: number;
+            totalMs: number;
         };
         ShortAnswer: {
-            text?: string;
+            text: string;
             /** Format: int32 */
-            citation?: number;
+            citation: number;
             /** Format: int32 */
-            start?: number;
+            start: number;
             /** Format: int32 */
-            end?: number;
+            end: number;
         };
         /** @description One turn of the conversation */
         Turn: {
             /**
              * @description user or assistant
              * @example user
+             * @enum {string}
              */
-            role: string;
+            role: "user" | "assistant";
             /**
              * @description What was said
              * @example Qui dirige OpenAI ?
              */
-            content?: string;
+            content: string;
         };
         /** Format: uuid */
         UUID: string;
@@ -501,7 +701,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AskResponse"];
-                    "text/event-stream": string;
+                    "text/event-stream": ({
+                        /** @constant */
+                        event: "citations";
+                        /** @description JSON */
+                        data: string;
+                    } | {
+                        /** @constant */
+                        event: "answer";
+                        /** @description JSON */
+                        data: string;
+                    } | {
+                        /** @constant */
+                        event: "done";
+                        /** @description JSON */
+                        data: string;
+                    } | {
+                        /** @constant */
+                        event: "error";
+                        /** @description JSON */
+                        data: string;
+                    })[];
                 };
             };
             /** @description Blank or too long question, k out of range, bad history */
@@ -522,8 +742,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key's role does not allow this operation (reader < writer < admin) */
-            403: {
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over semsearch.api.max-body-size */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A Content-Type this operation does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -540,7 +778,107 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    giveFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The answerId of the answer
+                 * @example 3f0c2a8e-5b1d-4c7a-9e2f-6d8b1a4c0e57
+                 */
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an answer id (a UUID), rating other than up or down, comment over 2000 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No answer with this id is kept: never given, not kept, or past its retention */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over semsearch.api.max-body-size */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A Content-Type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable, or read-only for a moment: send the feedback again after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -597,8 +935,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key's role does not allow this operation (reader < writer < admin) */
-            403: {
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -615,7 +953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -684,6 +1022,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body or text over the configured limit */
             413: {
                 headers: {
@@ -720,7 +1067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -789,6 +1136,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -798,7 +1154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -858,8 +1214,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body or a text over the configured limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a JSON body */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A document with nothing left to index once boilerplate is removed; the detail names its source */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -876,7 +1259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -941,7 +1324,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndexResponse"];
                 };
             };
-            /** @description No file, a field too long, metadata that is not a JSON object */
+            /** @description No file, a field too long, metadata that is not a JSON object, a field this endpoint does not know */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -961,6 +1344,15 @@ export interface operations {
             };
             /** @description The key's role does not allow this operation (reader < writer < admin) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1004,7 +1396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1035,8 +1427,8 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
-            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
-            401: {
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1044,8 +1436,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key's role does not allow this operation (reader < writer < admin) */
-            403: {
+            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1062,6 +1454,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1071,7 +1472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1100,6 +1501,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
             401: {
                 headers: {
@@ -1127,6 +1537,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1136,7 +1555,174 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportFeedback: {
+        parameters: {
+            query?: {
+                /** @description Every kept answer, rated or not (default false: rated ones only) */
+                all?: boolean;
+                /**
+                 * @description Only answers given since then: a date (midnight UTC) or a date and time with its offset; default: every kept answer
+                 * @example 2026-12-01
+                 */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers, one per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["ExportLine"];
+                };
+            };
+            /** @description since not a date or date-time, all not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this operation (reader < writer < admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    feedbackReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Questions listed in each part, 1 to 100 (default 20)
+                 * @example 20
+                 */
+                limit?: number;
+                /**
+                 * @description Only answers given since then: a date (midnight UTC) or a date and time with its offset; default: every kept answer
+                 * @example 2026-12-01
+                 */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReportResponse"];
+                };
+            };
+            /** @description since not a date or date-time, limit not 1 to 100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this operation (reader < writer < admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1165,6 +1751,15 @@ export interface operations {
                     "application/json": components["schemas"]["KeyResponse"][];
                 };
             };
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
             401: {
                 headers: {
@@ -1183,6 +1778,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1192,7 +1796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1252,6 +1856,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over semsearch.api.max-body-size */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A Content-Type this operation does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1261,7 +1892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1292,6 +1923,15 @@ export interface operations {
                     "application/json": components["schemas"]["KeyResponse"];
                 };
             };
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
             401: {
                 headers: {
@@ -1319,6 +1959,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1328,7 +1977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1357,6 +2006,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
             401: {
                 headers: {
@@ -1384,6 +2042,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
             429: {
                 headers: {
@@ -1393,7 +2060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1407,15 +2074,21 @@ export interface operations {
     search: {
         parameters: {
             query: {
-                /** @description Only these documents (repeatable) */
+                /**
+                 * @deprecated
+                 * @description Deprecated: use documentIds (same meaning)
+                 */
                 documentId?: string[];
+                /** @description Only these documents (repeatable) */
+                documentIds?: string[];
                 /**
                  * @description Number of passages, 1 to 50 (default 5)
                  * @example 5
                  */
                 k?: number;
                 /**
-                 * @description Only documents whose metadata has key:value (repeatable)
+                 * @deprecated
+                 * @description Deprecated: use metadata.KEY=VALUE, whose value is typed (2024 a number, true a boolean). Here key:value, the value always a string (repeatable)
                  * @example [
                  *       "corpus:sample"
                  *     ]
@@ -1425,14 +2098,19 @@ export interface operations {
                  * @description dense, lexical or hybrid (default)
                  * @example hybrid
                  */
-                mode?: string;
+                mode?: "dense" | "lexical" | "hybrid";
                 /**
                  * @description The query, in natural language
                  * @example investissement de Microsoft
                  */
                 q: string;
-                /** @description Only these sources (repeatable) */
+                /**
+                 * @deprecated
+                 * @description Deprecated: use sources (same meaning)
+                 */
                 source?: string[];
+                /** @description Only documents with one of these sources (repeatable) */
+                sources?: string[];
             };
             header?: never;
             path?: never;
@@ -1449,7 +2127,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponse"];
                 };
             };
-            /** @description Blank or too long query, k out of range, unknown mode */
+            /** @description Blank or too long query, k out of range, unknown mode, a bad filter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1467,8 +2145,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key's role does not allow this operation (reader < writer < admin) */
-            403: {
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1485,7 +2163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database cannot be reached; retry after Retry-After seconds */
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -34,7 +34,7 @@ import java.time.format.DateTimeParseException;
 
 @Path("/api/feedback")
 @RolesAllowed(Role.MANAGE_KEYS)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.MANAGE_KEYS)
 @Tag(name = "Feedback")
 public class FeedbackReportResource {
 

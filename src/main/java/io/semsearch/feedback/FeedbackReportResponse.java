@@ -29,7 +29,8 @@ public record FeedbackReportResponse(
             @Schema(description = "The latest of these answers") UUID sampleAnswerId) {
     }
 
-    @Schema(description = "A question (grouped over case, spaces and punctuation) whose answers were voted down")
+    @Schema(description = "A question (grouped over case, spaces and punctuation) whose answers were voted down",
+            requiredProperties = {"question", "count", "upVotes", "lastSeen", "sampleAnswerId"})
     public record DownVotedQuestion(
             @Schema(description = "Its latest down-voted wording") String question,
             @Schema(description = "Down votes") long count,

@@ -30,7 +30,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READ)
-@SecurityRequirement(name = ApiSecurity.SCHEME)
+@SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.READ)
 @Tag(name = "Feedback", description = "Ratings of answers, and what they tell the corpus owner")
 public class FeedbackResource {
 

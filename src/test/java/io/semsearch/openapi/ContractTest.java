@@ -229,6 +229,32 @@ class ContractTest {
         conforms("DELETE", "/api/keys/{id}", TestKeys.asAdmin().delete("/api/keys/{id}", UNKNOWN_ID), 404);
     }
 
+    @Test
+    void giveAndReadFeedback() {
+        Response answer = conforms("POST", "/api/ask", json(given()).body(Map.of("question",
+                "Combien Microsoft a-t-il payé pour recruter l’équipe d’Inflection ?")).post("/api/ask"), 200);
+        String answerId = answer.path("answerId");
+        String feedback = "/api/ask/{answerId}/feedback";
+        conforms("POST", feedback, json(given()).body(Map.of("rating", "down", "comment", "Chiffre incomplet"))
+                .post(feedback, answerId), 204);
+        conforms("POST", feedback, json(given()).body(Map.of("rating", "sideways")).post(feedback, answerId), 400);
+        conforms("POST", feedback, json(given()).body(Map.of("rating", "up")).post(feedback, UNKNOWN_ID), 404);
+        conforms("POST", feedback, given().contentType(ContentType.TEXT).body("up").post(feedback, answerId), 415);
+        conforms("POST", feedback, json(TestKeys.withKey("not-a-key")).body(Map.of("rating", "up"))
+                .post(feedback, answerId), 401);
+
+        conforms("GET", "/api/feedback/report", TestKeys.asAdmin().get("/api/feedback/report"), 200);
+        conforms("GET", "/api/feedback/report", TestKeys.asAdmin().queryParam("limit", 0)
+                .get("/api/feedback/report"), 400);
+        conforms("GET", "/api/feedback/report", TestKeys.withKey(TestKeys.createKey("reader"))
+                .get("/api/feedback/report"), 403);
+        conforms("GET", "/api/feedback/report", given().get("/api/feedback/report"), 401);
+        Response export = conforms("GET", "/api/feedback/export", TestKeys.asAdmin().get("/api/feedback/export"), 200);
+        assertTrue(export.asString().contains(answerId), "the export holds the rated answer");
+        conforms("GET", "/api/feedback/export", TestKeys.asAdmin().queryParam("since", "hier")
+                .get("/api/feedback/export"), 400);
+    }
+
     /** Every operation of the document was called, and answered at least one of its successes. */
     @AfterAll
     static void everyOperationWasCalled() {
@@ -281,6 +307,13 @@ class ContractTest {
         String schema = pointer + "/content/" + OpenApiContract.escape(mediaType) + "/schema";
         assertFalse(contract().at(schema).isMissingNode(), id + " " + status + " answered " + mediaType
                 + ", which the document does not list (it lists " + content.propertyNames() + ")");
+        if (mediaType.equals("application/x-ndjson")) {
+            for (String line : body.split("\n")) {
+                assertEquals(List.of(), contract().errors(schema, OpenApiContract.JSON.readTree(line)),
+                        id + " " + status + " " + mediaType + ": a line does not fit its schema: " + line);
+            }
+            return;
+        }
         assertEquals(List.of(), contract().errors(schema, OpenApiContract.JSON.readTree(body)),
                 id + " " + status + " " + mediaType + " does not fit its schema: " + body);
     }
