@@ -56,6 +56,9 @@ class NativeBenchmark {
         report.line("");
         report.line("## Start-up, memory, first request");
         report.line("");
+        report.line("Each figure is the median of " + ServiceMeasures.STARTS + " starts (`-Dbenchmark.starts`); RSS "
+                + "idle is read 5 s after ready.");
+        report.line("");
         report.table(List.of("", "JVM", "native", "native / JVM"), rows(ServiceMeasures.startUp(nat.paragraphs), jvm,
                 nat));
         report.line("");
