@@ -206,9 +206,15 @@ function feedbackBar(answerId) {
   return bar;
 }
 
-async function sendFeedback(answerId, body, state) {
-  const headers = {"Content-Type": "application/json"};
+// Headers of a JSON request to the API, with the key when one is entered.
+function jsonHeaders(extra) {
+  const headers = {"Content-Type": "application/json", ...extra};
   if (apiKey()) headers["Authorization"] = "Bearer " + apiKey();
+  return headers;
+}
+
+async function sendFeedback(answerId, body, state) {
+  const headers = jsonHeaders({});
   try {
     const response = await fetch("api/ask/" + encodeURIComponent(answerId) + "/feedback",
       {method: "POST", headers, body: JSON.stringify(body)});
@@ -242,8 +248,7 @@ async function ask(question) {
   const turn = new AssistantTurn();
   const body = {question};
   if (conversation.length) body.history = conversation.slice(-MAX_HISTORY_TURNS);
-  const headers = {"Content-Type": "application/json", "Accept": "text/event-stream"};
-  if (apiKey()) headers["Authorization"] = "Bearer " + apiKey();
+  const headers = jsonHeaders({"Accept": "text/event-stream"});
 
   const controller = new AbortController();
   running = controller;
