@@ -1,8 +1,8 @@
 // The chat page: asks POST /api/ask with Accept: text/event-stream and shows the answer as it streams in.
 // Events: citations (the retrieved passages, numbered as the streamed markers), answer (text pieces; restart: true
 // withdraws what came before), done (the final JSON response, its citations numbered as the citations event), error
-// (a problem document). Under each answer (or abstention), 👍 / 👎 and an optional comment rate it: POST
-// api/ask/{answerId}/feedback.
+// (a problem document). The done event's shortAnswer, when there is one, is shown above the answer text. Under each
+// answer (or abstention), 👍 / 👎 and an optional comment rate it: POST api/ask/{answerId}/feedback.
 "use strict";
 
 const KEY_STORAGE = "semsearch.apiKey";
@@ -116,6 +116,7 @@ class AssistantTurn {
       return;
     }
     this.render(this.text, response.answer, response.citations);
+    if (response.shortAnswer) this.text.before(shortAnswer(response.shortAnswer, response.citations));
     if (response.fallbackReason) {
       this.node.append(el("p", "note", "Réponse extraite des documents : le modèle de langue n’a pas été retenu ("
         + response.fallbackReason + ")."));
@@ -145,6 +146,23 @@ class AssistantTurn {
   stopped() {
     this.status.textContent = "Arrêté.";
   }
+}
+
+// The fact itself above the answer text; its marker opens the cited passage with the fact highlighted.
+function shortAnswer(short, citations) {
+  const node = el("p", "short-answer");
+  node.append(el("span", "short-answer-label", "Réponse courte"), el("strong", null, short.text));
+  const citation = citations.find((c) => c.n === short.citation);
+  if (citation) {
+    const button = el("button", "marker", "[" + short.citation + "]");
+    button.type = "button";
+    button.setAttribute("aria-pressed", "false");
+    button.title = (citation.title || citation.source) + " — voir le passage";
+    const located = {...citation, highlight: {start: short.start, end: short.end}};
+    button.addEventListener("click", () => showPassage(short.citation, located, button));
+    node.append(button);
+  }
+  return node;
 }
 
 // ---- feedback on an answer: POST api/ask/{answerId}/feedback; a later rating replaces the earlier ----

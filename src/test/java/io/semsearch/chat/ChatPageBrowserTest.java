@@ -35,9 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The chat page in a real headless Chromium (Debian's chromium and chromium-driver, installed by
  * scripts/setup-browser.sh), against the service with the sample articles: a question gets a streamed, cited
- * answer; a citation opens its passage with the quoted sentence highlighted; follow-ups send the conversation;
- * abstentions are said plainly; the API key is sent when set; the page fits a phone. Screenshots go to
- * target/screenshots/.
+ * answer under its short answer; a citation opens its passage with the quoted sentence (or the short answer's span)
+ * highlighted; follow-ups send the conversation; abstentions are said plainly; the API key is sent when set; the page
+ * fits a phone. Screenshots go to target/screenshots/.
  */
 @QuarkusTest
 class ChatPageBrowserTest {
@@ -110,6 +110,14 @@ class ChatPageBrowserTest {
                 passage.findElement(By.id("passage-source")).getText());
         assertFalse(passage.findElement(By.id("passage-title")).getText().isBlank());
         assertEquals("true", markers.get(0).getAttribute("aria-pressed"));
+
+        WebElement shortAnswer = answer.findElement(By.cssSelector(".short-answer"));
+        String fact = shortAnswer.findElement(By.cssSelector("strong")).getText();
+        assertTrue(fact.contains("650 millions"), fact);
+        assertTrue(shortAnswer.getLocation().getY() < answer.findElement(By.cssSelector(".answer-text")).getLocation()
+                .getY(), "the short answer is above the answer text");
+        shortAnswer.findElement(By.cssSelector("button.marker")).click();
+        wait.until(d -> fact.equals(d.findElement(By.cssSelector("#passage-text mark")).getText()));
         screenshot("chat-page.png");
 
         Map<String, Object> first = sentRequest(0);
