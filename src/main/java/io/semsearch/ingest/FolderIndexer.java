@@ -65,10 +65,11 @@ public class FolderIndexer {
     private final Map<Path, String> refused = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
     private final ManagedExecutor executor;
+    private final IngestActivity activity;
 
     public FolderIndexer(FileIngestService files, IngestService ingest, DocumentRepository documents,
             FolderSyncLock locks, IngestConfig config, ExtractionConfig extraction, Scheduler scheduler,
-            ManagedExecutor executor) {
+            ManagedExecutor executor, IngestActivity activity) {
         this.files = files;
         this.ingest = ingest;
         this.documents = documents;
@@ -78,6 +79,7 @@ public class FolderIndexer {
         this.hashes = new FileHashes(maxFileBytes);
         this.scheduler = scheduler;
         this.executor = executor;
+        this.activity = activity;
     }
 
     /** The first sync in the background right away, then one every interval; a sync never overlaps another. */
@@ -133,17 +135,15 @@ public class FolderIndexer {
                 .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
         List<Path> found = FolderListing.list(root);
         Counts counts = new Counts();
-        IndexProgress progress = new IndexProgress("folder " + root, found.size());
+        IndexProgress progress = activity.start(IngestJob.Kind.FOLDER_SYNC, root.toString(), found.size());
         List<IndexRequest> batch = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (Path file : found) {
             String source = sourceOf(root, file);
             listed.add(source);
-            IndexRequest request = requestFor(root, file, source, stored.get(source), counts);
+            IndexRequest request = requestFor(root, file, source, stored.get(source), counts, progress);
             if (request != null) {
                 batch.add(request);
-            } else {
-                progress.pass(1);
             }
             if (batch.size() >= config.bulkDocuments()) {
                 indexBatch(batch, counts, progress);
@@ -167,14 +167,19 @@ public class FolderIndexer {
                 counts.deleted, false);
     }
 
-    /** The request that indexes a file, or null when it is unchanged (counted) or cannot be read (skipped). */
-    private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts) {
+    /**
+     * The request that indexes a file, or null when it is unchanged or cannot be read or extracted (skipped): both
+     * counted, and passed or failed in the progress.
+     */
+    private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts,
+            IndexProgress progress) {
         String sha256;
         try {
             sha256 = hashes.sha256(file);
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
             counts.skipped++;
+            progress.fail(source, "cannot read it");
             return null;
         }
         if (sha256 == null) {
@@ -184,14 +189,17 @@ public class FolderIndexer {
                         size(file), maxFileBytes);
             }
             counts.skipped++;
+            progress.fail(source, "over the size limit (semsearch.extraction.max-size)");
             return null;
         }
         if (sha256.equals(storedSha256)) {
             counts.unchanged++;
+            progress.pass(1);
             return null;
         }
         if (sha256.equals(refused.get(file))) {
             counts.skipped++;
+            progress.fail(source, "refused at an earlier sync and unchanged since (the log says why)");
             return null;
         }
         try {
@@ -206,8 +214,10 @@ public class FolderIndexer {
         } catch (ExtractionException e) {
             refused.put(file, sha256);
             LOG.warnf("Skipping %s: %s (%d %s)", file, e.getMessage(), e.status(), e.title());
+            progress.fail(source, e.title() + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
+            progress.fail(source, "cannot read it");
         }
         counts.skipped++;
         return null;
@@ -228,6 +238,7 @@ public class FolderIndexer {
                     results.add(ingest.index(request));
                 } catch (RuntimeException e) {
                     LOG.warnf("Skipping %s: %s", request.metadata().get(PATH), e.getMessage());
+                    progress.fail(request.source(), e.getMessage());
                     refused.put(Path.of((String) request.metadata().get(PATH)),
                             (String) request.metadata().get(FILE_SHA256));
                     counts.skipped++;

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 /** Indexing under {@code /api/documents}; reading and deleting documents is {@code DocumentResource}'s. */
 @Path("/api/documents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,10 +35,12 @@ public class IndexResource {
 
     private final IngestService ingest;
     private final EmbeddingService embedding;
+    private final IngestActivity activity;
 
-    public IndexResource(IngestService ingest, EmbeddingService embedding) {
+    public IndexResource(IngestService ingest, EmbeddingService embedding, IngestActivity activity) {
         this.ingest = ingest;
         this.embedding = embedding;
+        this.activity = activity;
     }
 
     @POST
@@ -91,7 +95,19 @@ public class IndexResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchResponse indexBatch(@Valid @NotNull(message = "a JSON body is required") BatchRequest batch) {
         String model = embedding.activeModel().name();
-        return new BatchResponse(ingest.indexAll(batch.documents().stream().map(DocumentRequest::toIndexRequest)
-                .toList()).stream().map(result -> IndexResponse.of(result, model)).toList());
+        List<IndexRequest> requests = batch.documents().stream().map(DocumentRequest::toIndexRequest).toList();
+        IndexProgress progress = activity.start(IngestJob.Kind.BATCH, requests.size() + " documents",
+                requests.size());
+        try {
+            List<IndexResult> results = ingest.indexAll(requests);
+            progress.add(results);
+            return new BatchResponse(results.stream().map(result -> IndexResponse.of(result, model)).toList());
+        } catch (RuntimeException e) {
+            // all or nothing: no document of the batch was indexed
+            requests.forEach(request -> progress.fail(request.source(), e.getMessage()));
+            throw e;
+        } finally {
+            progress.finish();
+        }
     }
 }

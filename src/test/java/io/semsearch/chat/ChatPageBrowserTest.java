@@ -2,12 +2,16 @@ package io.semsearch.chat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.semsearch.extraction.BadFiles;
+import io.semsearch.ingest.FolderIndexer;
+import io.semsearch.testing.TestData;
+import io.semsearch.testing.TestKeys;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import io.semsearch.testing.TestKeys;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -25,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scripts/setup-browser.sh), against the service with the sample articles: a question gets a streamed, cited
  * answer under its short answer; a citation opens its passage with the quoted sentence (or the short answer's span)
  * highlighted; follow-ups send the conversation; abstentions are said plainly; the API key is sent when set; the page
- * fits a phone. Screenshots go to target/screenshots/.
+ * fits a phone; the indexing page shows a folder sync. Screenshots go to target/screenshots/.
  */
 @QuarkusTest
 class ChatPageBrowserTest {
@@ -52,6 +57,12 @@ class ChatPageBrowserTest {
 
     @TestHTTPResource("/")
     URI page;
+
+    @Inject
+    FolderIndexer folders;
+
+    @Inject
+    TestData testData;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -78,7 +89,7 @@ class ChatPageBrowserTest {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
@@ -190,6 +201,34 @@ class ChatPageBrowserTest {
                 lines.get(0));
     }
 
+    @Test
+    void theIndexingPageShowsAFinishedFolderSyncWithItsFailedFile() throws IOException {
+        Path folder = Files.createTempDirectory("semsearch-sync-page-");
+        try {
+            Files.writeString(folder.resolve("phare.txt"), "Le phare de Kerbrat a été allumé en 1872. Sa lanterne "
+                    + "porte à quarante-deux kilomètres par temps clair.");
+            Files.write(folder.resolve("abime.pdf"), BadFiles.corruptPdf());
+            folders.sync(folder);
+
+            browser.manage().window().setSize(new Dimension(1280, 900));
+            browser.get(page.resolve("/ingest.html").toString());
+            setApiKey(TestKeys.createKey("writer"), "/ingest.html");
+            WebElement job = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#finished li.job")));
+            String text = job.getText();
+            assertTrue(text.startsWith("Dossier " + folder.toAbsolutePath().normalize()), text);
+            assertTrue(text.contains("2 / 2 fichiers · 1 passage ·"), text);
+            assertTrue(text.contains("1 fichier en échec"), text);
+            assertTrue(job.findElement(By.cssSelector(".failures li")).getText().startsWith("abime.pdf : Corrupt"),
+                    text);
+            screenshot("ingest-page.png");
+        } finally {
+            testData.restore();
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     private void ask(String question) {
         WebElement box = browser.findElement(By.id("question"));
         wait.until(d -> !Boolean.parseBoolean(box.getAttribute("readOnly")));
@@ -212,6 +251,13 @@ class ChatPageBrowserTest {
         WebElement turn = awaitTurn(n);
         assertFalse(turn.findElements(By.cssSelector(".sources li")).isEmpty(), turn.getText());
         return turn;
+    }
+
+    /** Sets the key as the chat page does, then comes back to {@code path} if it is another page. */
+    private void setApiKey(String key, String path) {
+        browser.get(page.toString());
+        setApiKey(key);
+        browser.get(page.resolve(path).toString());
     }
 
     private void setApiKey(String key) {
