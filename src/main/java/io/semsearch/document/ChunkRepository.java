@@ -1,8 +1,10 @@
 package io.semsearch.document;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -14,6 +16,10 @@ public class ChunkRepository implements PanacheRepositoryBase<Chunk, UUID> {
 
     public long countByDocument(UUID documentId) {
         return count("document.id", documentId);
+    }
+
+    public List<Chunk> listByDocument(UUID documentId) {
+        return list("document.id", Sort.by("ordinal"), documentId);
     }
 
     /** Dimension of the vector column as declared in the schema (pgvector keeps it as the type modifier). */

@@ -52,6 +52,12 @@ public interface PassageStore {
 
     int countPassages(UUID documentId);
 
+    /**
+     * The vectors of a stored document's passages, by passage text (the first passage of a text when it repeats): an
+     * unchanged passage of a changed document keeps them instead of being embedded again.
+     */
+    Map<String, PassageVectors> passageVectors(UUID documentId);
+
     /** Brings what the store derives from its passages (BM25's corpus statistics) up to date with the writes. */
     void refreshStatistics();
 }

@@ -139,6 +139,14 @@ public class PostgresPassageStore implements PassageStore {
     }
 
     @Override
+    public Map<String, PassageVectors> passageVectors(UUID documentId) {
+        return chunks.listByDocument(documentId).stream().collect(Collectors.toMap(chunk -> chunk.text,
+                chunk -> new PassageVectors(chunk.embedding,
+                        SentenceVectors.decode(chunk.sentenceSpans, chunk.sentenceEmbeddings)),
+                (first, repeated) -> first));
+    }
+
+    @Override
     public void refreshStatistics() {
         statistics.foldQuietly();
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -62,22 +63,37 @@ class ChunkEmbedding {
         return groups;
     }
 
-    /** A group's chunks embedded, in order: on another thread when writes overlap embedding, else right away. */
-    CompletableFuture<List<EmbeddedChunk>> embedLater(List<PreparedText> group) {
+    /**
+     * A group's chunks embedded, in order: on another thread when writes overlap embedding, else right away. The
+     * chunks found in {@code reused} keep those vectors and are not embedded.
+     */
+    CompletableFuture<List<EmbeddedChunk>> embedLater(List<PreparedText> group, Map<TextChunk, EmbeddedChunk> reused) {
         List<TextChunk> chunks = group.stream().flatMap(p -> p.chunks().stream()).toList();
         if (!config.overlapWrites()) {
-            return CompletableFuture.completedFuture(embed(chunks));
+            return CompletableFuture.completedFuture(embed(chunks, reused));
         }
-        return CompletableFuture.supplyAsync(() -> embed(chunks), driver);
+        return CompletableFuture.supplyAsync(() -> embed(chunks, reused), driver);
     }
 
     List<EmbeddedChunk> embed(List<TextChunk> chunks) {
-        List<PassageEmbedding> embedded = embedder.embedPassages(chunks.stream()
+        return embed(chunks, Map.of());
+    }
+
+    private List<EmbeddedChunk> embed(List<TextChunk> chunks, Map<TextChunk, EmbeddedChunk> reused) {
+        List<TextChunk> toEmbed = chunks.stream().filter(chunk -> !reused.containsKey(chunk)).toList();
+        List<PassageEmbedding> embedded = toEmbed.isEmpty() ? List.of() : embedder.embedPassages(toEmbed.stream()
                 .map(chunk -> new PassageText(chunk.text(), chunk.tokens(), chunk.sentences())).toList());
         List<EmbeddedChunk> result = new ArrayList<>(chunks.size());
-        for (int i = 0; i < chunks.size(); i++) {
-            result.add(new EmbeddedChunk(embedded.get(i).vector(),
-                    new SentenceVectors(chunks.get(i).sentences(), embedded.get(i).sentenceVectors())));
+        int next = 0;
+        for (TextChunk chunk : chunks) {
+            EmbeddedChunk kept = reused.get(chunk);
+            if (kept != null) {
+                result.add(kept);
+            } else {
+                PassageEmbedding fresh = embedded.get(next++);
+                result.add(new EmbeddedChunk(fresh.vector(),
+                        new SentenceVectors(chunk.sentences(), fresh.sentenceVectors())));
+            }
         }
         return result;
     }

@@ -2,11 +2,15 @@ package io.semsearch.ingest;
 
 import io.semsearch.common.Sha256;
 import io.semsearch.common.Futures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.semsearch.document.PassageStore;
+import io.semsearch.document.PassageVectors;
 import io.semsearch.document.StoredText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Indexes texts in three steps: {@link TextPreparation} cleans and chunks them (each chunk with its sentences),
  * {@link ChunkEmbedding} embeds each chunk and, from the same forward pass, each of its sentences, outside any
- * transaction, and {@link DocumentWriter} stores each document with its chunks in one transaction.
+ * transaction (a chunk that a changed document already had keeps its stored vectors), and {@link DocumentWriter}
+ * stores each document with its chunks in one transaction.
  */
 @ApplicationScoped
 public class IngestService {
@@ -24,12 +29,17 @@ public class IngestService {
     private final ChunkEmbedding embedding;
     private final DocumentWriter writer;
     private final PassageStore store;
+    private final Counter reusedChunks;
 
-    IngestService(TextPreparation preparation, ChunkEmbedding embedding, DocumentWriter writer, PassageStore store) {
+    IngestService(TextPreparation preparation, ChunkEmbedding embedding, DocumentWriter writer, PassageStore store,
+            MeterRegistry registry) {
         this.preparation = preparation;
         this.embedding = embedding;
         this.writer = writer;
         this.store = store;
+        this.reusedChunks = Counter.builder("semsearch.ingest.chunks.reused")
+                .description("Chunks of changed documents that kept their stored vectors instead of being embedded")
+                .register(registry);
     }
 
     public IndexResult index(IndexRequest request) {
@@ -65,7 +75,7 @@ public class IngestService {
                 case NEW, CONTENT -> toEmbed.add(preparation.prepare(i, request, sha256));
             }
         }
-        embedAndStore(toEmbed, model, results);
+        embedAndStore(toEmbed, model, results, reusableVectors(toEmbed, stored, model));
         if (!toEmbed.isEmpty() || detailsWritten) {
             store.refreshStatistics();
         }
@@ -86,14 +96,42 @@ public class IngestService {
         store.refreshStatistics();
     }
 
+    /**
+     * The chunks of changed texts whose text and sentences a stored passage of the same document has, embedded by the
+     * same model: they keep its vectors, so that an edit re-embeds only the chunks it touched.
+     */
+    private Map<TextChunk, EmbeddedChunk> reusableVectors(List<PreparedText> toEmbed, Map<String, StoredText> stored,
+            String model) {
+        Map<TextChunk, EmbeddedChunk> reused = new IdentityHashMap<>();
+        for (PreparedText prepared : toEmbed) {
+            StoredText document = stored.get(prepared.request().source());
+            if (document == null || !model.equals(document.embeddingModel())) {
+                continue;
+            }
+            Map<String, PassageVectors> vectors = store.inTransaction(() -> store.passageVectors(document.id()));
+            for (TextChunk chunk : prepared.chunks()) {
+                PassageVectors kept = vectors.get(chunk.text());
+                if (kept != null && kept.sentences().spans().equals(chunk.sentences())) {
+                    reused.put(chunk, new EmbeddedChunk(kept.vector(), kept.sentences()));
+                }
+            }
+        }
+        if (!reused.isEmpty()) {
+            reusedChunks.increment(reused.size());
+        }
+        return reused;
+    }
+
     /** Groups of texts, embedded one after the other; a group is written while the next one is embedded. */
-    private void embedAndStore(List<PreparedText> toEmbed, String model, IndexResult[] results) {
+    private void embedAndStore(List<PreparedText> toEmbed, String model, IndexResult[] results,
+            Map<TextChunk, EmbeddedChunk> reused) {
         List<List<PreparedText>> groups = embedding.groups(toEmbed);
-        CompletableFuture<List<EmbeddedChunk>> next = groups.isEmpty() ? null : embedding.embedLater(groups.get(0));
+        CompletableFuture<List<EmbeddedChunk>> next = groups.isEmpty() ? null
+                : embedding.embedLater(groups.get(0), reused);
         for (int g = 0; g < groups.size(); g++) {
             List<EmbeddedChunk> embedded = Futures.join(next);
             if (g + 1 < groups.size()) {
-                next = embedding.embedLater(groups.get(g + 1));
+                next = embedding.embedLater(groups.get(g + 1), reused);
             }
             int from = 0;
             for (PreparedText prepared : groups.get(g)) {

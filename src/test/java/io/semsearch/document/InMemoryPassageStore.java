@@ -134,6 +134,14 @@ public class InMemoryPassageStore implements PassageStore {
     }
 
     @Override
+    public synchronized Map<String, PassageVectors> passageVectors(UUID documentId) {
+        Map<String, PassageVectors> vectors = new java.util.LinkedHashMap<>();
+        passagesOf(documentId).forEach(p -> vectors.putIfAbsent(p.text(),
+                new PassageVectors(p.vector(), p.sentences())));
+        return vectors;
+    }
+
+    @Override
     public void refreshStatistics() {
         // BM25's statistics are counted at each query
     }

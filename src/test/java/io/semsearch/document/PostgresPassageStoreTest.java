@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,6 +92,20 @@ class PostgresPassageStoreTest {
             throw new IllegalStateException("fails after the write");
         }));
         assertEquals(Map.of(), store.inTransaction(() -> store.findBySources(List.of(SOURCE))));
+    }
+
+    @Test
+    void passageVectorsComeBackAsWrittenByText() {
+        TextToWrite written = text(SOURCE, Map.of());
+        UUID id = store.inTransaction(() -> store.write(written));
+        Map<String, PassageVectors> vectors = store.inTransaction(() -> store.passageVectors(id));
+        assertEquals(Set.copyOf(PASSAGES), vectors.keySet());
+        for (TextToWrite.PassageToWrite passage : written.passages()) {
+            PassageVectors read = vectors.get(passage.text());
+            assertArrayEquals(passage.vector(), read.vector());
+            assertEquals(passage.sentences().spans(), read.sentences().spans());
+            assertArrayEquals(passage.sentences().vectors().get(0), read.sentences().vectors().get(0));
+        }
     }
 
     @Test

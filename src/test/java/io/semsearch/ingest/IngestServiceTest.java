@@ -68,6 +68,30 @@ class IngestServiceTest {
     }
 
     @Test
+    void anEditedTextReembedsOnlyTheChunksItChanged() {
+        IngestService service = service(Map.of());
+        String edited = FRENCH.replace("injustifiée", "injustifiée et mal préparée");
+        IndexResult first = service.index(new IndexRequest("budget.txt", "Budget", FRENCH, null, null));
+        int embedded = embedder.passagesEmbedded();
+        IndexResult second = service.index(new IndexRequest("budget.txt", "Budget", edited, null, null));
+
+        assertEquals(IndexStatus.UPDATED, second.status());
+        assertTrue(first.chunks() > 2, "several chunks: " + first.chunks());
+        int reembedded = embedder.passagesEmbedded() - embedded;
+        List<TextToWrite.PassageToWrite> passages = store.passagesOf(second.id());
+        long changed = passages.stream().filter(p -> p.text().contains("mal préparée")).count();
+        assertTrue(changed >= 1 && changed < passages.size(), changed + " of " + passages.size());
+        assertEquals(changed, reembedded, "only the chunks holding the edit are embedded again");
+        for (TextToWrite.PassageToWrite passage : passages) {
+            assertArrayEquals(WordHashEmbedder.vector(passage.text()), passage.vector());
+            for (int i = 0; i < passage.sentences().size(); i++) {
+                assertArrayEquals(WordHashEmbedder.vector(passage.sentences().spans().get(i).in(passage.text())),
+                        passage.sentences().vectors().get(i));
+            }
+        }
+    }
+
+    @Test
     void theSameTextAgainWritesAndEmbedsNothing() {
         IngestService service = service(Map.of());
         IndexRequest request = new IndexRequest("budget.txt", "Budget", FRENCH, Map.of("k", "v"), null);
@@ -193,6 +217,6 @@ class IngestServiceTest {
         TextPreparation preparation = new TextPreparation(new TextCleaner(BoilerplateRules.loadDefault()), chunker,
                 () -> languages, 50, config);
         return new IngestService(preparation, new ChunkEmbedding(embedder, config, Runnable::run),
-                new DocumentWriter(passages, new SimpleMeterRegistry()), passages);
+                new DocumentWriter(passages, new SimpleMeterRegistry()), passages, new SimpleMeterRegistry());
     }
 }
