@@ -59,6 +59,22 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
      * Deletes the document of a source only while its metadata still hold all the given pairs (a JSON object); none
      * when it is gone or was indexed again without them. Its chunks go with it.
      */
+    /**
+     * Gives the document of a source another source and merges {@code metadataJson} into its metadata, if it carries
+     * the pairs; its chunks and vectors stay as they are.
+     */
+    public boolean moveSourceWithMetadata(String source, String newSource, String pairsJson, String metadataJson) {
+        return getEntityManager().createNativeQuery("""
+                        update document set source = :newSource, metadata = metadata || cast(:metadata as jsonb),
+                               updated_at = now()
+                        where source = :source and metadata @> cast(:pairs as jsonb)""")
+                .setParameter("source", source)
+                .setParameter("newSource", newSource)
+                .setParameter("pairs", pairsJson)
+                .setParameter("metadata", metadataJson)
+                .executeUpdate() > 0;
+    }
+
     public boolean deleteBySourceWithMetadata(String source, String pairsJson) {
         return getEntityManager().createNativeQuery("""
                         delete from document where source = :source and metadata @> cast(:pairs as jsonb)""")

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +106,12 @@ public class FolderIndexer {
         }
     }
 
-    /** What a sync did. {@code skipped} counts the files that could not be read or extracted. */
+    /**
+     * What a sync did. {@code skipped} counts the files that could not be read or extracted; {@code moved} the files
+     * found under another path with the same bytes, whose documents took the new source without being indexed again.
+     */
     public record SyncReport(int files, int created, int updated, int unchanged, int skipped, int deleted,
-            boolean locked) {
+            int moved, boolean locked) {
     }
 
     /** Syncs the folder now, unless another replica is syncing it (then {@link SyncReport#locked()}). */
@@ -115,12 +119,12 @@ public class FolderIndexer {
         Path root = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             LOG.errorf("Folder %s (semsearch.ingest.directory) does not exist or is not a directory", root);
-            return new SyncReport(0, 0, 0, 0, 0, 0, false);
+            return new SyncReport(0, 0, 0, 0, 0, 0, 0, false);
         }
         var lock = locks.tryLock(root.toString());
         if (lock.isEmpty()) {
             LOG.infof("Folder %s is being synced by another replica; skipped this round", root);
-            return new SyncReport(0, 0, 0, 0, 0, 0, true);
+            return new SyncReport(0, 0, 0, 0, 0, 0, 0, true);
         }
         try (var held = lock.get()) {
             return syncLocked(root);
@@ -138,10 +142,17 @@ public class FolderIndexer {
         IndexProgress progress = activity.start(IngestJob.Kind.FOLDER_SYNC, root.toString(), found.size());
         List<IndexRequest> batch = new ArrayList<>();
         Set<String> listed = new HashSet<>();
+        found.forEach(file -> listed.add(sourceOf(root, file)));
+        Map<String, String> missingByHash = new HashMap<>();
+        stored.forEach((source, sha256) -> {
+            if (sha256 != null && !listed.contains(source) && !Files.exists(root.resolve(source))) {
+                missingByHash.putIfAbsent(sha256, source);
+            }
+        });
         for (Path file : found) {
             String source = sourceOf(root, file);
-            listed.add(source);
-            IndexRequest request = requestFor(root, file, source, stored.get(source), counts, progress);
+            IndexRequest request = requestFor(root, file, source, stored.get(source), counts, progress,
+                    missingByHash, mark);
             if (request != null) {
                 batch.add(request);
             }
@@ -161,10 +172,10 @@ public class FolderIndexer {
         refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
         progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
-                + " %d deleted", root, (System.nanoTime() - started) / 1e9, found.size(), counts.created,
-                counts.updated, counts.unchanged, counts.skipped, counts.deleted);
+                + " %d deleted, %d moved", root, (System.nanoTime() - started) / 1e9, found.size(), counts.created,
+                counts.updated, counts.unchanged, counts.skipped, counts.deleted, counts.moved);
         return new SyncReport(found.size(), counts.created, counts.updated, counts.unchanged, counts.skipped,
-                counts.deleted, false);
+                counts.deleted, counts.moved, false);
     }
 
     /**
@@ -172,7 +183,7 @@ public class FolderIndexer {
      * counted, and passed or failed in the progress.
      */
     private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts,
-            IndexProgress progress) {
+            IndexProgress progress, Map<String, String> missingByHash, String mark) {
         String sha256;
         try {
             sha256 = hashes.sha256(file);
@@ -194,6 +205,14 @@ public class FolderIndexer {
         }
         if (sha256.equals(storedSha256)) {
             counts.unchanged++;
+            progress.pass(1);
+            return null;
+        }
+        String movedFrom = storedSha256 == null ? missingByHash.remove(sha256) : null;
+        if (movedFrom != null && QuarkusTransaction.requiringNew().call(() -> documents.moveSourceWithMetadata(
+                movedFrom, source, mark, json(Map.of(PATH, file.toString()))))) {
+            LOG.debugf("%s moved to %s: its document keeps its chunks", movedFrom, source);
+            counts.moved++;
             progress.pass(1);
             return null;
         }
@@ -282,5 +301,6 @@ public class FolderIndexer {
         int unchanged;
         int skipped;
         int deleted;
+        int moved;
     }
 }

@@ -71,7 +71,7 @@ class FolderSyncTest {
         Files.writeString(folder.resolve("image.png"), "pas une image, et pas une extension indexée");
 
         FolderIndexer.SyncReport first = folders.sync(folder);
-        assertEquals(new FolderIndexer.SyncReport(6, 4, 0, 0, 2, 0, false), first,
+        assertEquals(new FolderIndexer.SyncReport(6, 4, 0, 0, 2, 0, 0, false), first,
                 "four indexed; the corrupt PDF and the boilerplate-only text skipped; hidden, lock and png ignored");
         Document b = stored("sub/b.md");
         assertNotNull(b);
@@ -87,16 +87,41 @@ class FolderSyncTest {
         assertNull(stored("abime.pdf"));
         assertNull(stored(".cache.txt"));
 
-        assertEquals(new FolderIndexer.SyncReport(6, 0, 0, 4, 2, 0, false), folders.sync(folder),
+        assertEquals(new FolderIndexer.SyncReport(6, 0, 0, 4, 2, 0, 0, false), folders.sync(folder),
                 "nothing changed: nothing extracted or written again");
 
         Files.writeString(folder.resolve("a.txt"), "OpenAI a levé 6,6 milliards de dollars.\n\nLa valorisation"
                 + " atteint désormais 157 milliards.");
         Files.delete(folder.resolve("sub/b.md"));
         FolderIndexer.SyncReport changed = folders.sync(folder);
-        assertEquals(new FolderIndexer.SyncReport(5, 0, 1, 2, 2, 1, false), changed);
+        assertEquals(new FolderIndexer.SyncReport(5, 0, 1, 2, 2, 1, 0, false), changed);
         assertTrue(stored("a.txt").content.contains("157 milliards"));
         assertNull(stored("sub/b.md"), "the deleted file's document is deleted");
+    }
+
+    @Test
+    void aMovedFileKeepsItsDocumentAndIsNotIndexedAgain() throws IOException {
+        Files.writeString(folder.resolve("phare.txt"), "Le phare de Kerbrat a été allumé en 1872. Sa lanterne porte"
+                + " à quarante-deux kilomètres par temps clair.");
+        Files.writeString(folder.resolve("moulin.txt"), "Le moulin de Keriolet a moulu du blé noir de 1790 à 1954.");
+        folders.sync(folder);
+        Document before = stored("phare.txt");
+
+        Files.createDirectories(folder.resolve("bretagne"));
+        Files.move(folder.resolve("phare.txt"), folder.resolve("bretagne/phare-de-kerbrat.txt"));
+        assertEquals(new FolderIndexer.SyncReport(2, 0, 0, 1, 0, 0, 1, false), folders.sync(folder));
+        assertNull(stored("phare.txt"));
+        Document after = stored("bretagne/phare-de-kerbrat.txt");
+        assertEquals(before.id, after.id, "the same document, its chunks kept");
+        assertEquals(before.content, after.content);
+        assertEquals(folder.resolve("bretagne/phare-de-kerbrat.txt").toAbsolutePath().toString(),
+                after.metadata.get(FolderIndexer.PATH));
+        assertEquals(before.metadata.get(FolderIndexer.FILE_SHA256), after.metadata.get(FolderIndexer.FILE_SHA256));
+
+        // a copy is a new document: the first file is still there
+        Files.copy(folder.resolve("moulin.txt"), folder.resolve("moulin-copie.txt"));
+        assertEquals(new FolderIndexer.SyncReport(3, 1, 0, 2, 0, 0, 0, false), folders.sync(folder));
+        assertNotNull(stored("moulin.txt"));
     }
 
     @Test
