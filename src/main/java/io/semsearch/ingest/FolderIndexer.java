@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
+import io.semsearch.common.Sha256;
 import io.semsearch.document.DocumentRepository;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
@@ -34,9 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code semsearch.ingest.directory-sync-interval}, in the background: every file of a supported format (by its
  * extension; the content decides the type) is extracted and indexed, a changed file is indexed again, the document
  * of a deleted file is deleted. A file's source is its path relative to the folder; its metadata hold {@code path}
- * (the file's absolute path), {@code folder} (the folder's absolute path: the mark of the documents this folder
- * owns) and {@code fileSha256} (its bytes' hash: an unchanged file is not extracted again). Bad files are logged
- * once and skipped. Hidden files and office lock files ({@code ~$name.docx}) are ignored.
+ * (that same relative path), {@code folder} (an opaque mark of the folder, the start of the SHA-256 of its absolute
+ * path: the documents this folder owns, without telling where it is on the server) and {@code fileSha256} (its
+ * bytes' hash: an unchanged file is not extracted again). Bad files are logged once and skipped. Hidden files and
+ * office lock files ({@code ~$name.docx}) are ignored; links leading out of the folder and files that are not regular
+ * files are skipped ({@link FolderListing}).
  *
  * <p>Replicas sharing one folder (mounted at the same path) and one database: one syncs the folder at a time
  * ({@link FolderSyncLock}), the others skip that round; and without the lock it would still be safe: indexing is
@@ -127,29 +130,30 @@ public class FolderIndexer {
 
     private SyncReport syncLocked(Path root) {
         long started = System.nanoTime();
-        String mark = json(Map.of(FOLDER, root.toString()));
+        String folderMark = mark(root);
+        String mark = json(Map.of(FOLDER, folderMark));
         // read before the folder is listed: a file created meanwhile is not taken for deleted
         Map<String, String> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
-        List<Path> found = FolderListing.list(root);
+        List<FolderListing.FolderFile> found = FolderListing.list(root);
         Counts counts = new Counts();
         IndexProgress progress = new IndexProgress("folder " + root, found.size());
         List<IndexRequest> batch = new ArrayList<>();
         Set<String> listed = new HashSet<>();
-        for (Path file : found) {
-            String source = sourceOf(root, file);
+        for (FolderListing.FolderFile file : found) {
+            String source = sourceOf(root, file.path());
             listed.add(source);
-            IndexRequest request = requestFor(root, file, source, stored.get(source), counts);
+            IndexRequest request = requestFor(folderMark, file, source, stored.get(source), counts);
             if (request != null) {
                 batch.add(request);
             } else {
                 progress.pass(1);
             }
             if (batch.size() >= config.bulkDocuments()) {
-                indexBatch(batch, counts, progress);
+                indexBatch(root, batch, counts, progress);
             }
         }
-        indexBatch(batch, counts, progress);
+        indexBatch(root, batch, counts, progress);
         for (String source : stored.keySet()) {
             if (!listed.contains(source) && !Files.exists(root.resolve(source))
                     && QuarkusTransaction.requiringNew().call(() -> documents.deleteBySourceWithMetadata(source,
@@ -157,7 +161,7 @@ public class FolderIndexer {
                 counts.deleted++;
             }
         }
-        hashes.forgetDeleted(root);
+        hashes.forgetDeleted();
         refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
         progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
@@ -168,10 +172,13 @@ public class FolderIndexer {
     }
 
     /** The request that indexes a file, or null when it is unchanged (counted) or cannot be read (skipped). */
-    private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts) {
+    private IndexRequest requestFor(String folderMark, FolderListing.FolderFile listed, String source,
+            String storedSha256, Counts counts) {
+        Path file = listed.path();
+        Path real = listed.real();
         String sha256;
         try {
-            sha256 = hashes.sha256(file);
+            sha256 = hashes.sha256(real);
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
             counts.skipped++;
@@ -195,13 +202,13 @@ public class FolderIndexer {
             return null;
         }
         try {
-            ExtractedDocument extracted = files.extract(file, file.getFileName().toString(), null);
+            ExtractedDocument extracted = files.extract(real, file.getFileName().toString(), null);
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put(PATH, file.toString());
-            metadata.put(FOLDER, root.toString());
+            metadata.put(PATH, source);
+            metadata.put(FOLDER, folderMark);
             metadata.put(FILE_SHA256, sha256);
             refused.remove(file);
-            return FileIngestService.request(extracted, new FileToIndex(file, file.getFileName().toString(), null,
+            return FileIngestService.request(extracted, new FileToIndex(real, file.getFileName().toString(), null,
                     source, null, metadata, null), config.language());
         } catch (ExtractionException e) {
             refused.put(file, sha256);
@@ -214,7 +221,7 @@ public class FolderIndexer {
     }
 
     /** A group at once; when it fails (one text with nothing to index...), its documents one by one. */
-    private void indexBatch(List<IndexRequest> batch, Counts counts, IndexProgress progress) {
+    private void indexBatch(Path root, List<IndexRequest> batch, Counts counts, IndexProgress progress) {
         if (batch.isEmpty()) {
             return;
         }
@@ -228,7 +235,7 @@ public class FolderIndexer {
                     results.add(ingest.index(request));
                 } catch (RuntimeException e) {
                     LOG.warnf("Skipping %s: %s", request.metadata().get(PATH), e.getMessage());
-                    refused.put(Path.of((String) request.metadata().get(PATH)),
+                    refused.put(root.resolve((String) request.metadata().get(PATH)),
                             (String) request.metadata().get(FILE_SHA256));
                     counts.skipped++;
                 }
@@ -243,6 +250,11 @@ public class FolderIndexer {
         }
         progress.add(results);
         batch.clear();
+    }
+
+    /** The mark of the documents of the folder: the same for replicas mounting it at the same path. */
+    static String mark(Path root) {
+        return Sha256.hex(root.toString()).substring(0, 16);
     }
 
     static String sourceOf(Path root, Path file) {
