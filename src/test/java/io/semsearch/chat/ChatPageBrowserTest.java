@@ -84,6 +84,29 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    void thePageAndItsFilesCarryASecurityPolicyTheBrowserEnforces() {
+        for (String path : List.of("/", "/index.html", "/chat.js", "/chat.css")) {
+            io.restassured.RestAssured.given().when().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("script-src 'self'"),
+                            org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
+                            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline"))))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY");
+        }
+        TestKeys.asAdmin().when().get("/api/documents").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff");
+
+        browser.get(page.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea, input[type=text]")));
+        Object ran = browser.executeScript("const s = document.createElement('script');"
+                + " s.textContent = 'window.inlineRan = true;'; document.head.appendChild(s);"
+                + " return window.inlineRan === true;");
+        assertEquals(Boolean.FALSE, ran, "an inline script is refused by the page's policy");
+    }
+
+    @Test
     void aQuestionGetsACitedAnswerWhoseCitationOpensItsHighlightedPassage() throws IOException {
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(page.toString());
