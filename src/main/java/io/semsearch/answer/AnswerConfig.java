@@ -9,6 +9,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "semsearch.answer")
 public interface AnswerConfig {
 
+    /**
+     * Most answers streamed at once (Server-Sent Events) per API key, or per address for anonymous readers; one more
+     * is refused with 429 and {@code Retry-After}. Each open stream holds a worker thread and a model call.
+     */
+    @WithDefault("16")
+    int maxStreamsPerKey();
+
     /** Passages retrieved for a question when the request does not say. */
     @WithDefault("8")
     int defaultK();

@@ -7,6 +7,9 @@ import io.semsearch.search.SearchHit;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.semsearch.common.ConcurrencyLimit;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +42,7 @@ import java.util.List;
 @RolesAllowed(Role.READ)
 @SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.READ)
 @Tag(name = "Ask", description = "Answers with cited passages")
+@jakarta.inject.Singleton // one count of running requests for all of them
 public class AskResource {
 
     public static final String CITATIONS = "citations";
@@ -51,11 +55,15 @@ public class AskResource {
     private final AskService ask;
     private final AskEventStream events;
     private final AnswerConfig config;
+    private final SecurityIdentity identity;
+    private final ConcurrencyLimit streams = new ConcurrencyLimit("answer streams",
+            "semsearch.answer.max-streams-per-key");
 
-    public AskResource(AskService ask, AskEventStream events, AnswerConfig config) {
+    public AskResource(AskService ask, AskEventStream events, AnswerConfig config, SecurityIdentity identity) {
         this.ask = ask;
         this.events = events;
         this.config = config;
+        this.identity = identity;
     }
 
     @POST
@@ -101,9 +109,12 @@ public class AskResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> askAsEvents(@Valid @NotNull(message = "a JSON body is required") AskRequest request,
-            @Context Sse sse, @Context UriInfo uri) {
+            @Context Sse sse, @Context UriInfo uri, @Context HttpServerRequest http) {
         String path = uri.getPath();
-        return events.answer(request.toQuestion(config.defaultK())).map(event -> toSse(event, sse, path));
+        ConcurrencyLimit.Permit permit = streams.enter(ConcurrencyLimit.client(identity, http),
+                config.maxStreamsPerKey());
+        return events.answer(request.toQuestion(config.defaultK())).map(event -> toSse(event, sse, path))
+                .onTermination().invoke(permit::close);
     }
 
     /** The passages retrieved for the question, numbered from 1 as the markers of the streamed answer. */

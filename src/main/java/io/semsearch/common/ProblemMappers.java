@@ -145,6 +145,7 @@ public class ProblemMappers {
         }
         if (status >= 500) {
             LOG.error("Request failed", e);
+            detail = "The request failed; the error is logged";
         }
         return problem(status, reason(status), detail, uri, null);
     }

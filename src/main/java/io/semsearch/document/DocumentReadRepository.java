@@ -7,6 +7,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,36 +84,79 @@ public class DocumentReadRepository {
     }
 
     /**
-     * One page of documents, oldest first, each with its number of chunks, and the number of documents in all; only
-     * the document of {@code source} (at most one) when it is not null.
+     * One page of documents by number, oldest first, each with its number of chunks, and the number of documents in
+     * all (counted on its own: the page's rows are read, not all of them); only the document of {@code source} (at
+     * most one) when it is not null.
      */
     public DocumentPage page(int page, int size, String source) {
-        String where = source == null ? "" : "where d.source = ? ";
-        try (Connection connection = read.getConnection(); PreparedStatement statement = connection.prepareStatement("""
+        try (Connection connection = read.getConnection()) {
+            Rows rows = rows(connection, null, (long) page * size, size, source);
+            return new DocumentPage(rows.items(), page, size, count(connection, source), next(rows, size, source));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing documents failed", e);
+        }
+    }
+
+    /** The page after a cursor: keyset pagination, as fast at the end of the list as at its start; no count. */
+    public DocumentPage pageAfter(DocumentCursor after, int size, String source) {
+        try (Connection connection = read.getConnection()) {
+            Rows rows = rows(connection, after, 0, size, source);
+            return new DocumentPage(rows.items(), null, size, null, next(rows, size, source));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing documents failed", e);
+        }
+    }
+
+    /** A page's documents, and whether more follow (one more row is read to know). */
+    private record Rows(List<DocumentSummary> items, boolean more) {
+    }
+
+    private Rows rows(Connection connection, DocumentCursor after, long offset, int size, String source)
+            throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        if (after != null) {
+            conditions.add("(d.created_at, d.id) > (?, ?)");
+        }
+        if (source != null) {
+            conditions.add("d.source = ?");
+        }
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
+        try (PreparedStatement statement = connection.prepareStatement("""
                 select d.id, d.source, d.title, d.language, d.embedding_model,
                        (select count(*) from chunk c where c.document_id = d.id), d.metadata, d.created_at,
-                       d.updated_at, count(*) over ()
+                       d.updated_at
                 from document d %sorder by d.created_at, d.id offset ? limit ?""".formatted(where))) {
             int parameter = 1;
+            if (after != null) {
+                statement.setObject(parameter++, after.createdAt());
+                statement.setObject(parameter++, after.id());
+            }
             if (source != null) {
                 statement.setString(parameter++, source);
             }
-            statement.setLong(parameter++, (long) page * size);
-            statement.setInt(parameter, size);
+            statement.setLong(parameter++, offset);
+            statement.setInt(parameter, size + 1);
             List<DocumentSummary> items = new ArrayList<>();
-            long total = -1;
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     items.add(new DocumentSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
                             row.getString(4), row.getString(5), row.getLong(6), metadata(row.getString(7)),
                             row.getObject(8, OffsetDateTime.class), row.getObject(9, OffsetDateTime.class)));
-                    total = row.getLong(10);
                 }
             }
-            return new DocumentPage(items, page, size, total >= 0 ? total : count(connection, source));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Listing documents failed: " + e.getMessage(), e);
+            boolean more = items.size() > size;
+            return new Rows(more ? List.copyOf(items.subList(0, size)) : items, more);
         }
+    }
+
+    private static String next(Rows rows, int size, String source) {
+        if (!rows.more()) {
+            return null;
+        }
+        DocumentSummary last = rows.items().get(rows.items().size() - 1);
+        return "/api/documents?size=" + size + (source == null ? ""
+                : "&source=" + URLEncoder.encode(source, StandardCharsets.UTF_8))
+                + "&after=" + new DocumentCursor(last.createdAt(), last.id()).token();
     }
 
     private static long count(Connection connection, String source) throws SQLException {

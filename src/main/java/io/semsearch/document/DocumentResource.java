@@ -1,5 +1,6 @@
 package io.semsearch.document;
 
+import io.semsearch.common.ApiException;
 import io.semsearch.common.Problem;
 import io.semsearch.security.ApiSecurity;
 import io.semsearch.security.Role;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/documents")
@@ -40,18 +42,25 @@ public class DocumentResource {
         this.documents = documents;
     }
 
+    /** The deepest page asked by number: {@code page × size} rows skipped at most; beyond, {@code after}. */
+    static final int MAX_OFFSET = 10_000;
+
     @GET
     @Operation(operationId = "listDocuments", summary = "List documents", description = "Oldest first, one page at a "
-            + "time; with source, only the document of that source (none or one): how a client finds the id of a "
-            + "document it indexed by its source.")
+            + "time: follow each page's next link (an after cursor: as fast deep in the list as at its start, and "
+            + "stable while documents are added or deleted), or ask pages by number (page × size at most 10000; "
+            + "only these carry total). With source, only the document of that source (none or one): how a client "
+            + "finds the id of a document it indexed by its source.")
     @APIResponse(responseCode = "200", description = "One page of documents",
             content = @Content(schema = @Schema(implementation = DocumentPage.class)))
     @APIResponse(responseCode = "400",
-            description = "Page not a whole number of 0 or more, size not a whole number from 1 to 200",
+            description = "Page not a whole number of 0 or more, page × size over 10000, size not a whole number "
+                    + "from 1 to 200, page and after both given, after not a cursor of this list",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DocumentPage list(
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", defaultValue = "0")) @QueryParam("page") @DefaultValue("0")
+            @Parameter(description = "Page number, from 0; page × size at most 10000 (deeper: follow next)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                            defaultValue = "0")) @QueryParam("page")
             @Pattern(regexp = "\\d{1,9}", message = "must be a whole number, 0 or more") String page,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "200", defaultValue = "20"))
@@ -60,9 +69,42 @@ public class DocumentResource {
             String size,
             @Parameter(description = "Only the document of this source (compared as indexed: without surrounding "
                     + "spaces)", example = "rapports/rapport-2024.pdf")
-            @QueryParam("source") @Size(min = 1, max = 1000, message = "must be 1 to 1000 characters") String source) {
+            @QueryParam("source") @Size(min = 1, max = 1000, message = "must be 1 to 1000 characters") String source,
+            @Parameter(description = "The cursor of the previous page's next link: the page after it (not with page)")
+            @QueryParam("after") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String after) {
         // text, not int: a parameter that is not a number gets its 400 problem, not JAX-RS's 404
-        return documents.page(Integer.parseInt(page), Integer.parseInt(size), source == null ? null : source.strip());
+        int pageSize = Integer.parseInt(size);
+        String stripped = source == null ? null : source.strip();
+        if (after != null) {
+            if (page != null) {
+                throw new InvalidListingException("page", "not with after: a page is asked by number or by cursor");
+            }
+            return documents.pageAfter(DocumentCursor.of(after), pageSize, stripped);
+        }
+        int pageNumber = page == null ? 0 : Integer.parseInt(page);
+        if ((long) pageNumber * pageSize > MAX_OFFSET) {
+            throw new InvalidListingException("page", "page × size must be at most " + MAX_OFFSET
+                    + "; deeper in the list, follow each page's next link (after)");
+        }
+        return documents.page(pageNumber, pageSize, stripped);
+    }
+
+    /** A listing asked in a way this endpoint does not serve. */
+    static final class InvalidListingException extends ApiException {
+
+        private final String field;
+        private final String reason;
+
+        InvalidListingException(String field, String reason) {
+            super(400, "Invalid request", field + ": " + reason);
+            this.field = field;
+            this.reason = reason;
+        }
+
+        @Override
+        public List<Problem.FieldError> errors() {
+            return List.of(new Problem.FieldError(field, reason));
+        }
     }
 
     @GET

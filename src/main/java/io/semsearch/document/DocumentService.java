@@ -33,6 +33,11 @@ public class DocumentService {
         return reads.page(page, size, source);
     }
 
+    /** The page after a cursor of the list (keyset pagination), without a count. */
+    public DocumentPage pageAfter(DocumentCursor after, int size, String source) {
+        return reads.pageAfter(after, size, source);
+    }
+
     /** Deletes a document with its chunks. */
     @Transactional
     public void delete(UUID id) {

@@ -177,7 +177,7 @@ class PostgresRetrievers {
                 }
             }
         } catch (SQLException e) {
-            throw new PassageReadException("Reading the retrieved passages failed: " + e.getMessage(), e);
+            throw new PassageReadException("Reading the retrieved passages failed; the error is logged", e);
         }
         return passages;
     }
@@ -207,7 +207,7 @@ class PostgresRetrievers {
             }
             return scored;
         } catch (SQLException e) {
-            throw new PassageReadException("Search failed: " + e.getMessage(), e);
+            throw new PassageReadException("The search query failed; the error is logged", e);
         }
     }
 

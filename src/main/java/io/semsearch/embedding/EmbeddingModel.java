@@ -131,7 +131,7 @@ final class EmbeddingModel implements AutoCloseable {
         } catch (EmbeddingException e) {
             throw e;
         } catch (Exception e) {
-            throw new EmbeddingException("Embedding of " + batch + " text(s) failed: " + e.getMessage(), e);
+            throw new EmbeddingException("Embedding of " + batch + " text(s) failed; the error is logged", e);
         } finally {
             predictors.add(predictor);
         }

@@ -1,6 +1,7 @@
 package io.semsearch.health;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.semsearch.common.DatabaseOutage;
 import io.semsearch.embedding.ActiveModel;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 
@@ -20,6 +22,8 @@ import java.util.List;
 @Readiness
 @ApplicationScoped
 public class ServiceReadinessCheck implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(ServiceReadinessCheck.class);
 
     private final EmbeddingService embedding;
     private final EntityManager entityManager;
@@ -46,8 +50,17 @@ public class ServiceReadinessCheck implements HealthCheck {
             }
             response.withData("pgvector", String.valueOf(version.get(0)));
         } catch (RuntimeException e) {
-            return response.down().withData("database", "unreachable: " + e.getMessage()).build();
+            return response.down().withData("database", databaseState(e)).build();
         }
         return response.up().build();
+    }
+
+    /**
+     * What the probe says of a failed database check: a stable phrase, never the driver's message (host names,
+     * user names, SQL), which is logged instead.
+     */
+    static String databaseState(RuntimeException e) {
+        LOG.warnf("Readiness: the database check failed: %s", e.getMessage());
+        return DatabaseOutage.causedBy(e) ? "unreachable" : "the check query failed; the error is logged";
     }
 }

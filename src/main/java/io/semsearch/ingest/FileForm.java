@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,12 +36,14 @@ public record FileForm(
                 example = "rapports/rapport-2024.pdf")
         @RestForm("source")
         @Size(max = 1000, message = "must be at most 1000 characters")
+        @Pattern(regexp = "[^\\x00]*", message = NO_NUL)
         String source,
 
         @Schema(description = "Title; when absent, the file's own (HTML title, PDF or office properties), else its "
                 + "first line", nullable = true, example = "Rapport annuel 2024")
         @RestForm("title")
         @Size(max = 1000, message = "must be at most 1000 characters")
+        @Pattern(regexp = "[^\\x00]*", message = NO_NUL)
         String title,
 
         @Schema(description = "Free attributes as the text of a JSON object, e.g. {\"site\": \"intranet\", \"year\": "
@@ -56,6 +59,9 @@ public record FileForm(
         @LanguageCode
         String language) {
 
+    /** PostgreSQL cannot store the NUL character in text: refused where it would go into a column. */
+    static final String NO_NUL = "must not hold the NUL character (U+0000)";
+
     /** The source: the one given, else the file's name. */
     public String sourceOrFileName() {
         if (source != null && !source.isBlank()) {
@@ -64,7 +70,7 @@ public record FileForm(
         return file == null || file.fileName() == null ? "" : file.fileName().strip();
     }
 
-    /** A source is given, or the file has a name to take it from. */
+    /** A source is given, or the file has a name to take it from; that name holds no NUL character. */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
     @Constraint(validatedBy = Named.Validator.class)
@@ -80,6 +86,13 @@ public record FileForm(
 
             @Override
             public boolean isValid(FileForm form, ConstraintValidatorContext context) {
+                if (form != null && form.file() != null && form.file().fileName() != null
+                        && form.file().fileName().indexOf('\0') >= 0) {
+                    context.disableDefaultConstraintViolation();
+                    context.buildConstraintViolationWithTemplate("its file name " + NO_NUL)
+                            .addPropertyNode("file").addConstraintViolation();
+                    return false;
+                }
                 if (form == null || form.file() == null || !form.sourceOrFileName().isEmpty()) {
                     return true;
                 }

@@ -44,8 +44,8 @@ final class FileHashes {
         return sha256;
     }
 
-    /** Forgets the files of the folder that no longer exist. */
-    void forgetDeleted(Path root) {
-        seen.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+    /** Forgets the files that no longer exist. */
+    void forgetDeleted() {
+        seen.keySet().removeIf(path -> !Files.exists(path));
     }
 }

@@ -3,6 +3,8 @@ package io.semsearch.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.semsearch.common.ConcurrencyLimit;
 import io.semsearch.common.FileUploadLimit;
 import io.semsearch.common.Problem;
 import io.semsearch.common.StrictForm;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,6 +38,7 @@ import java.util.Map;
 @Tag(name = "Documents")
 @RolesAllowed(Role.WRITE)
 @SecurityRequirement(name = ApiSecurity.SCHEME, scopes = Role.WRITE)
+@jakarta.inject.Singleton // one count of running requests for all of them
 public class FileIndexResource {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -42,11 +47,18 @@ public class FileIndexResource {
     private final FileIngestService files;
     private final EmbeddingService embedding;
     private final ObjectMapper json;
+    private final IngestConfig config;
+    private final SecurityIdentity identity;
+    private final ConcurrencyLimit uploads = new ConcurrencyLimit("file uploads",
+            "semsearch.ingest.max-uploads-per-key");
 
-    public FileIndexResource(FileIngestService files, EmbeddingService embedding, ObjectMapper json) {
+    public FileIndexResource(FileIngestService files, EmbeddingService embedding, ObjectMapper json,
+            IngestConfig config, SecurityIdentity identity) {
         this.files = files;
         this.embedding = embedding;
         this.json = json;
+        this.config = config;
+        this.identity = identity;
     }
 
     @POST
@@ -71,20 +83,28 @@ public class FileIndexResource {
     @APIResponse(responseCode = "413", description = "The file over semsearch.extraction.max-size, or its text over "
             + "semsearch.ingest.max-text-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "This API key already has semsearch.ingest.max-uploads-per-key "
+            + "uploads running; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "A file type that is not extracted (an image, an archive...), "
             + "or a request that is not multipart/form-data",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A corrupt, truncated or encrypted file, a zip bomb, a parse "
             + "over the time limit, a page or file with no main text",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response index(@Valid @BeanParam FileForm form, UriInfo uri) {
-        IndexResult result = files.index(new FileToIndex(form.file().uploadedFile(), form.file().fileName(),
-                form.file().contentType(), form.sourceOrFileName(), form.title(), metadata(form.metadata()),
-                form.language()));
-        return IndexResource.indexed(result, embedding.activeModel().name(), uri);
+    public Response index(@Valid @BeanParam FileForm form, UriInfo uri, @Context HttpServerRequest http) {
+        Map<String, Object> metadata = metadata(form.metadata());
+        try (var permit = uploads.enter(ConcurrencyLimit.client(identity, http), config.maxUploadsPerKey())) {
+            IndexResult result = files.index(new FileToIndex(form.file().uploadedFile(), form.file().fileName(),
+                    form.file().contentType(), form.sourceOrFileName(), form.title(), metadata, form.language()));
+            return IndexResource.indexed(result, embedding.activeModel().name(), uri);
+        }
     }
 
-    /** The metadata field, already checked to be a JSON object ({@link JsonObjectText}). */
+    /**
+     * The metadata field, already checked to be a JSON object ({@link JsonObjectText}), read by the service's own
+     * mapper; what that mapper still refuses (its limits) is the client's error too.
+     */
     private Map<String, Object> metadata(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -92,7 +112,7 @@ public class FileIndexResource {
         try {
             return json.readValue(text, OBJECT);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("metadata passed validation but is not a JSON object", e);
+            throw new InvalidMetadataException(e);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
+import io.semsearch.common.Sha256;
 import io.semsearch.document.DocumentRepository;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
@@ -35,9 +36,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code semsearch.ingest.directory-sync-interval}, in the background: every file of a supported format (by its
  * extension; the content decides the type) is extracted and indexed, a changed file is indexed again, the document
  * of a deleted file is deleted. A file's source is its path relative to the folder; its metadata hold {@code path}
- * (the file's absolute path), {@code folder} (the folder's absolute path: the mark of the documents this folder
- * owns) and {@code fileSha256} (its bytes' hash: an unchanged file is not extracted again). Bad files are logged
- * once and skipped. Hidden files and office lock files ({@code ~$name.docx}) are ignored.
+ * (that same relative path), {@code folder} (an opaque mark of the folder, the start of the SHA-256 of its absolute
+ * path: the documents this folder owns, without telling where it is on the server) and {@code fileSha256} (its
+ * bytes' hash: an unchanged file is not extracted again). Bad files are logged once and skipped. Hidden files and
+ * office lock files ({@code ~$name.docx}) are ignored; links leading out of the folder and files that are not regular
+ * files are skipped ({@link FolderListing}).
  *
  * <p>Replicas sharing one folder (mounted at the same path) and one database: one syncs the folder at a time
  * ({@link FolderSyncLock}), the others skip that round; and without the lock it would still be safe: indexing is
@@ -133,34 +136,29 @@ public class FolderIndexer {
 
     private SyncReport syncLocked(Path root) {
         long started = System.nanoTime();
-        String mark = json(Map.of(FOLDER, root.toString()));
+        String folderMark = mark(root);
+        String mark = json(Map.of(FOLDER, folderMark));
         // read before the folder is listed: a file created meanwhile is not taken for deleted
         Map<String, String> stored = QuarkusTransaction.requiringNew()
                 .call(() -> documents.sourcesWithMetadata(mark, FILE_SHA256));
-        List<Path> found = FolderListing.list(root);
+        List<FolderListing.FolderFile> found = FolderListing.list(root);
         Counts counts = new Counts();
         IndexProgress progress = activity.start(IngestJob.Kind.FOLDER_SYNC, root.toString(), found.size());
         List<IndexRequest> batch = new ArrayList<>();
         Set<String> listed = new HashSet<>();
-        found.forEach(file -> listed.add(sourceOf(root, file)));
-        Map<String, String> missingByHash = new HashMap<>();
-        stored.forEach((source, sha256) -> {
-            if (sha256 != null && !listed.contains(source) && !Files.exists(root.resolve(source))) {
-                missingByHash.putIfAbsent(sha256, source);
-            }
-        });
-        for (Path file : found) {
-            String source = sourceOf(root, file);
-            IndexRequest request = requestFor(root, file, source, stored.get(source), counts, progress,
-                    missingByHash, mark);
+        found.forEach(file -> listed.add(sourceOf(root, file.path())));
+        Round round = new Round(folderMark, mark, counts, progress, movedFiles(root, stored, listed));
+        for (FolderListing.FolderFile file : found) {
+            String source = sourceOf(root, file.path());
+            IndexRequest request = requestFor(round, file, source, stored.get(source));
             if (request != null) {
                 batch.add(request);
             }
             if (batch.size() >= config.bulkDocuments()) {
-                indexBatch(batch, counts, progress);
+                indexBatch(root, batch, counts, progress);
             }
         }
-        indexBatch(batch, counts, progress);
+        indexBatch(root, batch, counts, progress);
         for (String source : stored.keySet()) {
             if (!listed.contains(source) && !Files.exists(root.resolve(source))
                     && QuarkusTransaction.requiringNew().call(() -> documents.deleteBySourceWithMetadata(source,
@@ -168,7 +166,7 @@ public class FolderIndexer {
                 counts.deleted++;
             }
         }
-        hashes.forgetDeleted(root);
+        hashes.forgetDeleted();
         refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
         progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
@@ -179,14 +177,18 @@ public class FolderIndexer {
     }
 
     /**
-     * The request that indexes a file, or null when it is unchanged or cannot be read or extracted (skipped): both
-     * counted, and passed or failed in the progress.
+     * The request that indexes a file, or null when it is unchanged, moved or cannot be read or extracted (skipped):
+     * each counted, and passed or failed in the progress.
      */
-    private IndexRequest requestFor(Path root, Path file, String source, String storedSha256, Counts counts,
-            IndexProgress progress, Map<String, String> missingByHash, String mark) {
+    private IndexRequest requestFor(Round round, FolderListing.FolderFile listed, String source,
+            String storedSha256) {
+        Path file = listed.path();
+        Path real = listed.real();
+        Counts counts = round.counts();
+        IndexProgress progress = round.progress();
         String sha256;
         try {
-            sha256 = hashes.sha256(file);
+            sha256 = hashes.sha256(real);
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Skipping %s: cannot read it (%s)", file, e.getMessage());
             counts.skipped++;
@@ -208,9 +210,9 @@ public class FolderIndexer {
             progress.pass(1);
             return null;
         }
-        String movedFrom = storedSha256 == null ? missingByHash.remove(sha256) : null;
+        String movedFrom = storedSha256 == null ? round.missingByHash().remove(sha256) : null;
         if (movedFrom != null && QuarkusTransaction.requiringNew().call(() -> documents.moveSourceWithMetadata(
-                movedFrom, source, mark, json(Map.of(PATH, file.toString()))))) {
+                movedFrom, source, round.mark(), json(Map.of(PATH, source))))) {
             LOG.debugf("%s moved to %s: its document keeps its chunks", movedFrom, source);
             counts.moved++;
             progress.pass(1);
@@ -222,13 +224,13 @@ public class FolderIndexer {
             return null;
         }
         try {
-            ExtractedDocument extracted = files.extract(file, file.getFileName().toString(), null);
+            ExtractedDocument extracted = files.extract(real, file.getFileName().toString(), null);
             Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put(PATH, file.toString());
-            metadata.put(FOLDER, root.toString());
+            metadata.put(PATH, source);
+            metadata.put(FOLDER, round.folderMark());
             metadata.put(FILE_SHA256, sha256);
             refused.remove(file);
-            return FileIngestService.request(extracted, new FileToIndex(file, file.getFileName().toString(), null,
+            return FileIngestService.request(extracted, new FileToIndex(real, file.getFileName().toString(), null,
                     source, null, metadata, null), config.language());
         } catch (ExtractionException e) {
             refused.put(file, sha256);
@@ -243,7 +245,7 @@ public class FolderIndexer {
     }
 
     /** A group at once; when it fails (one text with nothing to index...), its documents one by one. */
-    private void indexBatch(List<IndexRequest> batch, Counts counts, IndexProgress progress) {
+    private void indexBatch(Path root, List<IndexRequest> batch, Counts counts, IndexProgress progress) {
         if (batch.isEmpty()) {
             return;
         }
@@ -258,7 +260,7 @@ public class FolderIndexer {
                 } catch (RuntimeException e) {
                     LOG.warnf("Skipping %s: %s", request.metadata().get(PATH), e.getMessage());
                     progress.fail(request.source(), e.getMessage());
-                    refused.put(Path.of((String) request.metadata().get(PATH)),
+                    refused.put(root.resolve((String) request.metadata().get(PATH)),
                             (String) request.metadata().get(FILE_SHA256));
                     counts.skipped++;
                 }
@@ -273,6 +275,30 @@ public class FolderIndexer {
         }
         progress.add(results);
         batch.clear();
+    }
+
+    /**
+     * The stored sources whose files are gone, by their files' hash: a new file with one of these hashes is one of
+     * them moved.
+     */
+    private static Map<String, String> movedFiles(Path root, Map<String, String> stored, Set<String> listed) {
+        Map<String, String> missingByHash = new HashMap<>();
+        stored.forEach((source, sha256) -> {
+            if (sha256 != null && !listed.contains(source) && !Files.exists(root.resolve(source))) {
+                missingByHash.putIfAbsent(sha256, source);
+            }
+        });
+        return missingByHash;
+    }
+
+    /** What one sync carries from file to file. */
+    private record Round(String folderMark, String mark, Counts counts, IndexProgress progress,
+            Map<String, String> missingByHash) {
+    }
+
+    /** The mark of the documents of the folder: the same for replicas mounting it at the same path. */
+    static String mark(Path root) {
+        return Sha256.hex(root.toString()).substring(0, 16);
     }
 
     static String sourceOf(Path root, Path file) {

@@ -11,6 +11,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "semsearch.ingest")
 public interface IngestConfig {
 
+    /**
+     * Most file uploads ({@code POST /api/documents/files}) extracted and indexed at once per API key; one more is
+     * refused with 429 and {@code Retry-After}, so that one key cannot fill the extraction queue alone.
+     */
+    @WithDefault("4")
+    int maxUploadsPerKey();
+
     /** Token budget of a chunk, counted with the embedding model's own tokenizer. */
     @WithDefault("200")
     int chunkMaxTokens();

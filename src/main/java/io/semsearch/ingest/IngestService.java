@@ -57,22 +57,30 @@ public class IngestService {
                 () -> store.findBySources(requests.stream().map(IndexRequest::source).toList()));
         IndexResult[] results = new IndexResult[requests.size()];
         List<PreparedText> toEmbed = new ArrayList<>();
+        Change[] changes = new Change[requests.size()];
+        String[] hashes = new String[requests.size()];
+        // every text is cleaned and chunked before the first write: one with nothing to index refuses the whole
+        // request (422) while nothing is changed yet
+        for (int i = 0; i < requests.size(); i++) {
+            IndexRequest request = requests.get(i);
+            hashes[i] = Sha256.hex(request.text());
+            changes[i] = Change.of(stored.get(request.source()), hashes[i], model, request);
+            if (changes[i] == Change.NEW || changes[i] == Change.CONTENT) {
+                toEmbed.add(preparation.prepare(i, request, hashes[i]));
+            }
+        }
         boolean detailsWritten = false;
         for (int i = 0; i < requests.size(); i++) {
             IndexRequest request = requests.get(i);
-            String sha256 = Sha256.hex(request.text());
-            StoredText document = stored.get(request.source());
-            switch (Change.of(document, sha256, model, request)) {
-                case NONE -> results[i] = writer.unchangedNow(document);
-                case DETAILS -> {
-                    results[i] = writer.storeDetails(request, sha256, model);
-                    if (results[i] == null) {
-                        toEmbed.add(preparation.prepare(i, request, sha256));
-                    } else {
-                        detailsWritten = true; // a new language changes the chunks' text search configuration
-                    }
+            if (changes[i] == Change.NONE) {
+                results[i] = writer.unchangedNow(stored.get(request.source()));
+            } else if (changes[i] == Change.DETAILS) {
+                results[i] = writer.storeDetails(request, hashes[i], model);
+                if (results[i] == null) {
+                    toEmbed.add(preparation.prepare(i, request, hashes[i]));
+                } else {
+                    detailsWritten = true; // a new language changes the chunks' text search configuration
                 }
-                case NEW, CONTENT -> toEmbed.add(preparation.prepare(i, request, sha256));
             }
         }
         embedAndStore(toEmbed, model, results, reusableVectors(toEmbed, stored, model));

@@ -1,5 +1,6 @@
 package io.semsearch.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Text that holds one JSON object of at most {@link #maxKeys()} keys (a form field that carries metadata); null or
- * blank is valid.
+ * Text that holds one JSON object of at most {@link #maxKeys()} keys (a form field that carries metadata), read as
+ * strictly as a JSON body: no key named twice, no NUL character (U+0000, which PostgreSQL cannot store) in a key or
+ * a string; null or blank is valid.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,7 +34,8 @@ public @interface JsonObjectText {
 
     class Validator implements ConstraintValidator<JsonObjectText, String> {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final ObjectMapper JSON = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
         private int maxKeys;
 
@@ -50,6 +53,9 @@ public @interface JsonObjectText {
             try {
                 node = JSON.readTree(value);
             } catch (JsonProcessingException e) {
+                if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                    return refuse(context, "must not name a key twice (" + e.getOriginalMessage() + ")");
+                }
                 return false;
             }
             if (node == null || !node.isObject()) {
@@ -61,7 +67,40 @@ public @interface JsonObjectText {
                         .addConstraintViolation();
                 return false;
             }
+            if (holdsNul(node)) {
+                return refuse(context, "must not hold the NUL character (\\u0000) in a key or a value: it cannot"
+                        + " be stored");
+            }
             return true;
+        }
+
+        private static boolean refuse(ConstraintValidatorContext context, String message) {
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message.replace("\\", "\\\\").replace("{", "\\{")
+                    .replace("}", "\\}").replace("$", "\\$"))
+                    .addConstraintViolation();
+            return false;
+        }
+
+        private static boolean holdsNul(JsonNode node) {
+            if (node.isTextual()) {
+                return node.textValue().indexOf('\0') >= 0;
+            }
+            if (node.isObject()) {
+                for (var fields = node.fields(); fields.hasNext(); ) {
+                    var field = fields.next();
+                    if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

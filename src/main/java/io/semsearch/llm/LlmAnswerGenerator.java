@@ -152,10 +152,24 @@ public class LlmAnswerGenerator implements AnswerGenerator {
                 return timedOut();
             }
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (message.length() > 300) {
-            message = message.substring(0, 300) + "…";
+        LOG.warnf("The language model failed: %s", e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        return publicFailure(e);
+    }
+
+    /**
+     * Why the model's answer is missing, as the client reads it: the endpoint's HTTP status or that it could not be
+     * reached, never its error text (which may name the deployment, the key's organisation or the prompt).
+     */
+    static String publicFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof dev.langchain4j.exception.HttpException http) {
+                return String.format(Locale.ROOT, "the language model failed: its endpoint answered HTTP %d",
+                        http.statusCode());
+            }
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+                return "the language model failed: its endpoint cannot be reached";
+            }
         }
-        return String.format(Locale.ROOT, "the language model failed: %s", message.strip());
+        return "the language model failed; the error is logged";
     }
 }

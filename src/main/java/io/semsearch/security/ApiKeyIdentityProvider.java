@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.semsearch.common.ConcurrencyLimit;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +37,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                         .setPrincipal(new QuarkusPrincipal(holder.name()))
                         .addRoles(holder.role().granted())
                         .addAttribute(HOLDER, holder)
+                        .addAttribute(ConcurrencyLimit.CLIENT, holder.id().map(Object::toString)
+                                .orElse("configured:" + holder.name()))
                         .build())
                 .orElseThrow(() -> new AuthenticationFailedException("unknown API key")));
     }

@@ -71,6 +71,10 @@ class ExtractiveAnswerGeneratorTest {
 
     private static AnswerConfig config() {
         return new AnswerConfig() {
+            public int maxStreamsPerKey() {
+                return 16;
+            }
+
             public int defaultK() {
                 return 8;
             }

@@ -2,6 +2,7 @@ package io.semsearch.chat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.semsearch.extraction.BadFiles;
 import io.semsearch.ingest.FolderIndexer;
 import io.semsearch.testing.TestData;
@@ -33,6 +34,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +96,27 @@ class ChatPageBrowserTest {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    @Test
+    void thePageAndItsFilesCarryASecurityPolicyTheBrowserEnforces() {
+        for (String path : List.of("/", "/index.html", "/chat.js", "/chat.css", "/ingest.html", "/ingest.js")) {
+            RestAssured.given().when().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+                            containsString("frame-ancestors 'none'"), not(containsString("unsafe-inline"))))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY");
+        }
+        TestKeys.asAdmin().when().get("/api/documents").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff");
+
+        browser.get(page.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea, input[type=text]")));
+        Object ran = browser.executeScript("const s = document.createElement('script');"
+                + " s.textContent = 'window.inlineRan = true;'; document.head.appendChild(s);"
+                + " return window.inlineRan === true;");
+        assertEquals(Boolean.FALSE, ran, "an inline script is refused by the page's policy");
     }
 
     @Test

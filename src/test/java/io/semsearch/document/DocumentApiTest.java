@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The documents API against the real PostgreSQL + pgvector and the real model. */
@@ -299,6 +300,37 @@ class DocumentApiTest {
                 .then().statusCode(200).extract().jsonPath();
         Set<String> ids = new HashSet<>(page.getList("items.id"));
         assertTrue(next.getList("items.id").stream().noneMatch(ids::contains));
+    }
+
+    @Test
+    void theNextLinksWalkTheWholeListOnceWithoutCounting() {
+        JsonPath all = given().queryParam("size", 200).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> expected = all.getList("items.id");
+        assertTrue(expected.size() >= 5, "the sample corpus: " + expected.size());
+        assertEquals(expected.size(), all.getLong("total"));
+
+        List<String> walked = new ArrayList<>();
+        JsonPath page = given().queryParam("size", 2).when().get("/api/documents")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(0, page.getInt("page"));
+        walked.addAll(page.getList("items.id"));
+        String next = page.getString("next");
+        while (next != null) {
+            assertTrue(next.startsWith("/api/documents?size=2&after="), next);
+            page = given().when().get(next).then().statusCode(200).extract().jsonPath();
+            assertNull(page.get("total"), "a page by cursor is not counted");
+            assertNull(page.get("page"));
+            walked.addAll(page.getList("items.id"));
+            next = page.getString("next");
+            assertTrue(walked.size() <= expected.size() + 2, "the walk ends");
+        }
+        assertEquals(expected, walked, "each document once, in the list's order");
+
+        problem(given().queryParam("page", 51).queryParam("size", 200), "/api/documents", 400, "at most 10000");
+        problem(given().queryParam("page", 1).queryParam("after", "eA"), "/api/documents", 400, "not with after");
+        problem(given().queryParam("after", "bm90IGEgY3Vyc29y"), "/api/documents", 400, "not a cursor");
+        problem(given().queryParam("after", "%%%"), "/api/documents", 400, "not a cursor");
     }
 
     @Test

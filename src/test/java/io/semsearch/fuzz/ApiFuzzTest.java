@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The real HTTP endpoints of the test application fed with generated requests: valid bodies mutated byte by byte or
- * value by value, random query strings (with malformed percent-encoding), and random headers (keys, content types).
+ * value by value, random query strings (with malformed percent-encoding), random headers (keys, content types), and
+ * file uploads with hostile fields (metadata with duplicate keys, NUL characters or deep nesting, unknown or odd field
+ * names, odd file names and types, a broken boundary).
  * No request may get a 5xx, and every error must be a problem document. Seeded ({@code -Dfuzz.seed=}); bounded by
  * {@code fuzz.api-requests} and {@code fuzz.seconds}. Requests stay under the transport's caps (request line
  * {@code quarkus.http.limits.max-initial-line-length}, body {@code quarkus.http.limits.max-body-size}), which answer
@@ -63,10 +66,11 @@ class ApiFuzzTest {
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (; sent < REQUESTS && System.nanoTime() < deadline && failures.size() < 5; sent++) {
-            Generated request = switch (sent % 4) {
+            Generated request = switch (sent % 5) {
                 case 0, 1 -> mutatedBody(random);
                 case 2 -> new Generated(randomQuery(random), "");
-                default -> randomHeaders(random);
+                case 3 -> randomHeaders(random);
+                default -> hostileUpload(random);
             };
             HttpResponse<String> response;
             try {
@@ -87,6 +91,83 @@ class ApiFuzzTest {
             fail(failures.size() + " failure(s), seed " + SEED + ":\n" + String.join("\n", failures));
         }
         assertTrue(sent >= Math.min(REQUESTS, 100), "only " + sent + " requests within " + BUDGET);
+    }
+
+    /**
+     * The metadata field of an upload is read by the same strict rules as a JSON body: a key named twice or a NUL
+     * character is the client's error, a 400 naming the field, never a 500.
+     */
+    @Test
+    void hostileMetadataOfAnUploadIsA400NamingTheField() throws Exception {
+        for (String metadata : List.of("{\"site\": \"a\", \"site\": \"b\"}", "{\"site\": \"a\\u0000b\"}",
+                "{\"si\\u0000te\": \"a\"}", "{\"a\": [{\"b\": \"\\u0000\"}]}", "[1]", "{\"a\": ")) {
+            List<Part> parts = List.of(filePart("fuzz.txt", "text/plain", "Un texte assez long pour être indexé ici."),
+                    new Part("metadata", null, null, metadata.getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> response = http.send(multipart(parts, "b0undary").request(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, response.statusCode(), metadata + " -> " + response.body());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("")
+                    .startsWith("application/problem+json"), response.headers().map().toString());
+            assertTrue(response.body().contains("\"field\":\"metadata\""), metadata + " -> " + response.body());
+        }
+    }
+
+    /** One part of a multipart body: a form field when {@code fileName} is null. */
+    private record Part(String name, String fileName, String type, byte[] content) {
+    }
+
+    private static Part filePart(String fileName, String type, String text) {
+        return new Part("file", fileName, type, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An upload whose fields, names, file name, type and framing are generated, some of them hostile. */
+    private Generated hostileUpload(Random random) {
+        String[] metadata = {"{\"site\": \"intranet\"}", "{\"a\": 1, \"a\": 2}", "{\"a\": \"\\u0000\"}",
+                "{\"\\u0000\": 1}", "[".repeat(3000), "{\"a\":" + "[".repeat(2000), "null", "\"texte\"",
+                "{" + "\"k\": 1, ".repeat(150) + "\"z\": 0}", randomText(random, 40)};
+        String[] names = {"file", "metadata", "title", "source", "language", "x", "", "fi\"le", "métadonnées"};
+        String[] fileNames = {"a.txt", "../../etc/passwd", "", "a\u0000.txt", "a\".txt", "\u202etxt.exe",
+                "x".repeat(2000) + ".md", "page.html"};
+        String[] types = {"text/plain", "text/html", "application/pdf", "application/octet-stream", "", "x/\u0000"};
+        List<Part> parts = new ArrayList<>();
+        if (random.nextInt(5) != 0) {
+            parts.add(new Part("file", fileNames[random.nextInt(fileNames.length)], types[random.nextInt(types.length)],
+                    (random.nextBoolean() ? "Microsoft a investi dans OpenAI, selon un communiqué publié hier. "
+                            : randomText(random, random.nextInt(300))).getBytes(StandardCharsets.UTF_8)));
+        }
+        int fields = random.nextInt(4);
+        for (int i = 0; i < fields; i++) {
+            String name = names[random.nextInt(names.length)];
+            String value = switch (name) {
+                case "metadata" -> metadata[random.nextInt(metadata.length)];
+                case "language" -> random.nextBoolean() ? "fr" : randomText(random, 5);
+                default -> random.nextInt(10) == 0 ? "t".repeat(1500) : randomText(random, 20);
+            };
+            parts.add(new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        java.util.Collections.shuffle(parts, random);
+        String[] odd = {"", "-", "a b", "'\"", "x".repeat(200), "b0undary; charset=x"};
+        String boundary = random.nextInt(8) == 0 ? odd[random.nextInt(odd.length)] : "b0undary";
+        return multipart(parts, boundary);
+    }
+
+    private Generated multipart(List<Part> parts, String boundary) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "" : "; filename=\"" + part.fileName() + "\"") + "\r\n"
+                    + (part.type() == null ? "" : "Content-Type: " + part.type() + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String shown = body.toString(StandardCharsets.UTF_8);
+        return new Generated(HttpRequest.newBuilder(root.resolve("/api/documents/files"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), shown);
     }
 
     /** A generated request with the body it sends ("" for none), which a failure message shows. */

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A folder kept in sync: files of every format added, changed and deleted, bad files skipped, replicas. */
@@ -75,8 +76,9 @@ class FolderSyncTest {
                 "four indexed; the corrupt PDF and the boilerplate-only text skipped; hidden, lock and png ignored");
         Document b = stored("sub/b.md");
         assertNotNull(b);
-        assertEquals(folder.toAbsolutePath().toString(), b.metadata.get(FolderIndexer.FOLDER));
-        assertEquals(folder.resolve("sub/b.md").toAbsolutePath().toString(), b.metadata.get(FolderIndexer.PATH));
+        assertEquals(FolderIndexer.mark(folder.toAbsolutePath()), b.metadata.get(FolderIndexer.FOLDER));
+        assertEquals("sub/b.md", b.metadata.get(FolderIndexer.PATH), "relative: no server path in the metadata");
+        assertFalse(b.metadata.toString().contains(folder.toAbsolutePath().toString()), b.metadata.toString());
         assertEquals("markdown", b.metadata.get("format"));
         assertTrue(b.content.contains("Inflection"));
         Document article = stored("sub/article.html");
@@ -114,14 +116,37 @@ class FolderSyncTest {
         Document after = stored("bretagne/phare-de-kerbrat.txt");
         assertEquals(before.id, after.id, "the same document, its chunks kept");
         assertEquals(before.content, after.content);
-        assertEquals(folder.resolve("bretagne/phare-de-kerbrat.txt").toAbsolutePath().toString(),
-                after.metadata.get(FolderIndexer.PATH));
+        assertEquals("bretagne/phare-de-kerbrat.txt", after.metadata.get(FolderIndexer.PATH));
         assertEquals(before.metadata.get(FolderIndexer.FILE_SHA256), after.metadata.get(FolderIndexer.FILE_SHA256));
 
         // a copy is a new document: the first file is still there
         Files.copy(folder.resolve("moulin.txt"), folder.resolve("moulin-copie.txt"));
         assertEquals(new FolderIndexer.SyncReport(3, 1, 0, 2, 0, 0, 0, false), folders.sync(folder));
         assertNotNull(stored("moulin.txt"));
+    }
+
+    @Test
+    void linksOutOfTheFolderAndSpecialFilesAreNeverRead(@TempDir Path outside) throws Exception {
+        Files.writeString(folder.resolve("dedans.txt"), "Un fichier ordinaire du dossier, qui doit être indexé.");
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "Mot de passe de la base : ne jamais indexer.");
+        Files.createSymbolicLink(folder.resolve("secret.txt"), secret);
+        Files.createSymbolicLink(folder.resolve("passwd.txt"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(folder.resolve("environ.txt"), Path.of("/proc/self/environ"));
+        Files.createDirectories(outside.resolve("ailleurs"));
+        Files.writeString(outside.resolve("ailleurs/loin.md"), "# Loin\n\nUn fichier d'un dossier hors de la racine.");
+        Files.createSymbolicLink(folder.resolve("lien"), outside.resolve("ailleurs"));
+        Files.createSymbolicLink(folder.resolve("copie.txt"), folder.resolve("dedans.txt"));
+        Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("tube.txt").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+
+        FolderIndexer.SyncReport report = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> folders.sync(folder), "a named pipe is never opened");
+        assertEquals(2, report.files(), "the ordinary file and the link to it inside the folder: " + report);
+        assertNotNull(stored("dedans.txt"));
+        assertNotNull(stored("copie.txt"));
+        for (String source : List.of("secret.txt", "passwd.txt", "environ.txt", "lien/loin.md", "tube.txt")) {
+            assertNull(stored(source), source);
+        }
     }
 
     @Test

@@ -157,6 +157,22 @@ class IngestServiceTest {
     }
 
     @Test
+    void aBatchWithATextLeftEmptyByCleaningChangesNothingEvenEarlierDetails() {
+        IngestService service = service(Map.of());
+        IndexResult existing = service.index(new IndexRequest("budget.txt", "Budget", FRENCH, Map.of("v", 1), null));
+        int writes = store.writes();
+        assertThrows(NothingToIndexException.class, () -> service.indexAll(List.of(
+                new IndexRequest("budget.txt", "Nouveau titre", FRENCH, Map.of("v", 2), null),
+                new IndexRequest("nouveau.txt", null, ENGLISH, null, null),
+                new IndexRequest("vide.txt", null, "Laisser un commentaire\n\nGérer mes choix", null, null))));
+        StoredText stored = store.find(existing.id()).orElseThrow();
+        assertEquals("Budget", stored.title(), "the earlier document's title is not updated");
+        assertEquals(Map.of("v", 1), stored.metadata());
+        assertTrue(store.findBySources(List.of("nouveau.txt")).isEmpty());
+        assertEquals(writes, store.writes());
+    }
+
+    @Test
     void aSourceCreatedMeanwhileByAnotherWriterIsUpdated() {
         AtomicBoolean firstLock = new AtomicBoolean(true);
         InMemoryPassageStore racing = new InMemoryPassageStore() {

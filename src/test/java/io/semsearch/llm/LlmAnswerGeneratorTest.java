@@ -130,6 +130,18 @@ class LlmAnswerGeneratorTest {
     }
 
     @Test
+    void theEndpointsErrorTextStaysInTheLog() {
+        SERVER.reply(Reply.error(500));
+        GeneratedAnswer answer = generator.generate(question, new float[0], PASSAGES, AnswerListener.NONE);
+        assertEquals("the language model failed: its endpoint answered HTTP 500", answer.fallbackReason());
+        assertEquals("the language model failed: its endpoint cannot be reached",
+                LlmAnswerGenerator.publicFailure(new RuntimeException("boom", new java.net.ConnectException(
+                        "Connection refused: llm.internal.example:8000"))));
+        assertEquals("the language model failed; the error is logged",
+                LlmAnswerGenerator.publicFailure(new IllegalStateException("org-1234 quota exceeded")));
+    }
+
+    @Test
     void aStreamPassesTheModelsTokensOnAsTheyCome() {
         SERVER.reply(Reply.text("Pour 650 ", "millions de dollars", " [2]", "."));
         Recorder listener = new Recorder();

@@ -114,6 +114,54 @@ class LlmAskApiTest {
         assertEquals(before.path("streamsCompleted").asInt(), after.path("streamsCompleted").asInt());
     }
 
+    @Test
+    void streamsBeyondTheKeysLimitAreRefusedWith429() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<java.util.concurrent.CountDownLatch> started = List.of(new java.util.concurrent.CountDownLatch(1),
+                new java.util.concurrent.CountDownLatch(1));
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int stream = i;
+            Thread reader = new Thread(() -> {
+                try {
+                    var response = http.send(streamRequest("Combien Microsoft a-t-il payé pour Inflection ? Réponds"
+                            + " lentement, flux " + stream + "."), java.net.http.HttpResponse.BodyHandlers.ofLines());
+                    response.body().forEach(line -> {
+                        if (line.startsWith("event:")) {
+                            started.get(stream).countDown();
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            readers.add(reader);
+        }
+        for (var latch : started) {
+            assertTrue(latch.await(60, java.util.concurrent.TimeUnit.SECONDS), "a stream started");
+        }
+        var third = http.send(streamRequest("Combien Microsoft a-t-il payé pour Inflection ? Réponds lentement."),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, third.statusCode(), third.body());
+        assertTrue(third.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(third.headers().firstValue("Retry-After").isPresent());
+        assertTrue(third.body().contains("semsearch.answer.max-streams-per-key"), third.body());
+        for (Thread reader : readers) {
+            reader.join(60_000);
+        }
+        assertEquals(200, EventStreamClient.post(ask, Map.of("question", QUESTION)).status(),
+                "the places are given back once the streams end");
+    }
+
+    private java.net.http.HttpRequest streamRequest(String question) throws IOException {
+        return java.net.http.HttpRequest.newBuilder(ask).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                        Map.of("question", question)))).build();
+    }
+
     private static JsonPath post(String question) {
         return given().contentType(ContentType.JSON).body(Map.of("question", question))
                 .when().post("/api/ask").then().statusCode(200).extract().jsonPath();

@@ -45,6 +45,7 @@ public class LlmOnProfile implements QuarkusTestProfile {
         return Map.of("semsearch.llm.enabled", "true",
                 "semsearch.llm.base-url", server().baseUrl(),
                 "semsearch.llm.model", "fake-model",
-                "semsearch.llm.timeout", "10s");
+                "semsearch.llm.timeout", "10s",
+                "semsearch.answer.max-streams-per-key", "2");
     }
 }
