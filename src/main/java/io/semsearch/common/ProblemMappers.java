@@ -149,9 +149,15 @@ public class ProblemMappers {
         return problem(status, reason(status), detail, uri, null);
     }
 
-    /** A key that matches none; or no answer from the store while looking the key up. */
+    /**
+     * A key that matches none; or no answer from the store while looking the key up; or a client refused before its
+     * key was looked up (its failure is the cause).
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (e.getCause() instanceof ApiException refused) {
+            return api(refused, uri);
+        }
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
@@ -173,6 +179,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
+        }
+        if (RequestBodyLimit.cutOff(e)) {
+            // the body reader has already answered 413 and is closing the connection: nothing to log
+            return problem(413, "Payload too large", "The request body is longer than "
+                    + config.maxBodySize().asLongValue() + " bytes (semsearch.api.max-body-size)", uri, null);
         }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return json(Problem.internal(uri.getPath())).build();
