@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A key just created, with its secret: shown this once")
+@Schema(description = "A key just created, with its secret: shown this once",
+        requiredProperties = {"id", "name", "role", "createdAt", "key"})
 public record NewKeyResponse(UUID id, String name,
         @Schema(enumeration = {Role.READ, Role.WRITE, Role.MANAGE_KEYS}) String role, OffsetDateTime createdAt,
         @Schema(description = "Send it as Authorization: Bearer <key>") String key,
