@@ -111,6 +111,14 @@ class RequestLimitsApiTest {
     }
 
     @Test
+    void aDeclaredFormWithoutItsBodyIsABadRequest() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(root.resolve("/api/documents"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestKeys.ADMIN)
+                .header("Content-Type", "multipart/form-data; boundary=x").GET().build());
+        assertProblem(response, 400, "closing boundary");
+    }
+
+    @Test
     void mcpBodiesAreLimitedWithAndWithoutALength() throws Exception {
         String padded = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"ping\"" + " ".repeat(2 * MIB) + "}";
         assertProblem(post("/mcp", padded, false), 413, "semsearch.api.max-body-size");
