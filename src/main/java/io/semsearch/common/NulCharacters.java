@@ -1,10 +1,12 @@
 package io.semsearch.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -12,6 +14,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +67,11 @@ public class NulCharacters implements ObjectMapperCustomizer {
         }
     }
 
-    /** Free JSON (metadata values): checked whole, nested maps and lists included. */
+    /**
+     * Free JSON (metadata values, metadata filters), read in one pass: each string and key is checked once as it is
+     * read, each container is bounded in depth and size, each string in length, so that the cost of a body is linear
+     * in its size.
+     */
     private static final class Untyped extends UntypedObjectDeserializer {
         Untyped() {
             super((com.fasterxml.jackson.databind.JavaType) null, (com.fasterxml.jackson.databind.JavaType) null);
@@ -71,24 +79,66 @@ public class NulCharacters implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            Object value = super.deserialize(parser, context);
-            if (holdsNul(value)) {
-                throw context.weirdStringException(String.valueOf(value), Object.class, MESSAGE);
-            }
-            return value;
+            return read(parser, context, 1);
         }
 
-        private static boolean holdsNul(Object value) {
-            if (value instanceof String text) {
-                return contains(text);
+        private Object read(JsonParser parser, DeserializationContext context, int depth) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                if (depth > JsonLimits.MAX_FREE_JSON_DEPTH) {
+                    throw MismatchedInputException.from(parser, Object.class, "nested more than "
+                            + JsonLimits.MAX_FREE_JSON_DEPTH + " levels deep");
+                }
             }
-            if (value instanceof Map<?, ?> map) {
-                return map.entrySet().stream().anyMatch(e -> holdsNul(e.getKey()) || holdsNul(e.getValue()));
+            if (token == JsonToken.START_OBJECT) {
+                return object(parser.nextFieldName(), parser, context, depth);
             }
-            if (value instanceof List<?> list) {
-                return list.stream().anyMatch(Untyped::holdsNul);
+            if (token == JsonToken.START_ARRAY) {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (list.size() == JsonLimits.MAX_FREE_JSON_ENTRIES) {
+                        throw MismatchedInputException.from(parser, Object.class, "more than "
+                                + JsonLimits.MAX_FREE_JSON_ENTRIES + " elements in one array");
+                    }
+                    list.add(read(parser, context, depth + 1));
+                }
+                return list;
             }
-            return false;
+            if (token == JsonToken.FIELD_NAME) {
+                // inside an object whose start the caller has already read
+                return object(parser.currentName(), parser, context, depth);
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                String text = parser.getText();
+                checkString(text, context);
+                return text;
+            }
+            return super.deserialize(parser, context);
+        }
+
+        private Map<String, Object> object(String firstKey, JsonParser parser, DeserializationContext context,
+                int depth) throws IOException {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (String key = firstKey; key != null; key = parser.nextFieldName()) {
+                checkString(key, context);
+                if (map.size() == JsonLimits.MAX_FREE_JSON_ENTRIES) {
+                    throw MismatchedInputException.from(parser, Object.class, "more than "
+                            + JsonLimits.MAX_FREE_JSON_ENTRIES + " entries in one object");
+                }
+                parser.nextToken();
+                map.put(key, read(parser, context, depth + 1));
+            }
+            return map;
+        }
+
+        private static void checkString(String value, DeserializationContext context) throws IOException {
+            if (contains(value)) {
+                throw context.weirdStringException(value, Object.class, MESSAGE);
+            }
+            if (value.length() > JsonLimits.MAX_FREE_JSON_STRING) {
+                throw MismatchedInputException.from(context.getParser(), Object.class, "a string of "
+                        + value.length() + " characters; at most " + JsonLimits.MAX_FREE_JSON_STRING + " here");
+            }
         }
     }
 }

@@ -150,9 +150,15 @@ public class ProblemMappers {
         return problem(status, reason(status), detail, uri, null);
     }
 
-    /** A key that matches none; or no answer from the store while looking the key up. */
+    /**
+     * A key that matches none; or no answer from the store while looking the key up; or a client refused before its
+     * key was looked up (its failure is the cause).
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        if (e.getCause() instanceof ApiException refused) {
+            return api(refused, uri);
+        }
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
@@ -175,8 +181,23 @@ public class ProblemMappers {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (truncatedMultipart(e)) {
+            return problem(400, "Bad request", "The multipart/form-data body ended before its closing boundary (a "
+                    + "request that declares a form must send one)", uri, null);
+        }
+        if (RequestBodyLimit.cutOff(e)) {
+            // the body reader has already answered 413 and is closing the connection: nothing to log
+            return problem(413, "Payload too large", "The request body is longer than "
+                    + config.maxBodySize().asLongValue() + " bytes (semsearch.api.max-body-size)", uri, null);
+        }
         LOG.error("Unexpected error on " + uri.getPath(), e);
         return json(Problem.internal(uri.getPath())).build();
+    }
+
+    /** The form parser of a request that declares multipart/form-data but sends no complete form. */
+    private static boolean truncatedMultipart(Throwable e) {
+        return e instanceof java.io.IOException && e.getMessage() != null
+                && e.getMessage().startsWith("Connection terminated parsing multipart request");
     }
 
     /** No stack trace: during an outage every request fails the same way, and the cause fits on one line. */

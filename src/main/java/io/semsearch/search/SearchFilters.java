@@ -8,6 +8,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.lang.annotation.ElementType;
@@ -29,9 +30,12 @@ import java.util.UUID;
 @SearchFilters.ValidMetadata
 public record SearchFilters(
         @Schema(description = "Only these documents")
-        @JsonPropertyDescription("Only these documents (their ids)") List<UUID> documentIds,
+        @JsonPropertyDescription("Only these documents (their ids)")
+        @Size(max = MAX_VALUES, message = "must have at most {max} ids") List<UUID> documentIds,
         @Schema(description = "Only documents with one of these sources")
-        @JsonPropertyDescription("Only documents with one of these sources (e.g. file names)") List<String> sources,
+        @JsonPropertyDescription("Only documents with one of these sources (e.g. file names)")
+        @Size(max = MAX_VALUES, message = "must have at most {max} sources")
+        List<@Size(max = 1000, message = "must be at most {max} characters") String> sources,
         @Schema(description = "Only documents whose metadata holds every key as given: a string, number or boolean "
                 + "matched with its JSON type (2024 matches 2024, not \"2024\"), or a range of numbers or ISO-8601 "
                 + "dates with gt, gte, lt, lte",
@@ -39,7 +43,13 @@ public record SearchFilters(
         @JsonPropertyDescription("Only documents whose metadata holds every key as given: a string, number or "
                 + "boolean matched with its JSON type (2024 matches 2024, not \"2024\"), or a range of numbers or "
                 + "ISO-8601 dates with gt, gte, lt, lte; e.g. {\"corpus\": \"sample\", \"year\": {\"gte\": 2020}, "
-                + "\"published\": {\"lt\": \"2025-01-01\"}}") Map<String, Object> metadata) {
+                + "\"published\": {\"lt\": \"2025-01-01\"}}")
+        @Size(max = MAX_METADATA_KEYS, message = "must have at most {max} keys") Map<String, Object> metadata) {
+
+    /** Ids or sources one filter may list. */
+    public static final int MAX_VALUES = 1000;
+    /** Keys one metadata filter may hold, as many as a document's metadata may have. */
+    public static final int MAX_METADATA_KEYS = 100;
 
     public static final SearchFilters NONE = new SearchFilters(List.of(), List.of(), Map.of());
 

@@ -51,7 +51,8 @@ public class ApiDocumentation implements OASFilter {
     private static final Map<String, String> ANY_OPERATION = Map.of(
             "400", "A query string the service refuses (a NUL character, %00), or an invalid Content-Length",
             "406", "The Accept header takes none of the media types this operation answers with",
-            "429", "Rate limit of the key (or of the client address without a key) reached; see Retry-After",
+            "429", "Rate limit of the key (or of the client address without a key, or of its failed authentications) "
+                    + "reached; see Retry-After",
             "503", "The database cannot be reached (retry after Retry-After seconds), or the embedding model or "
                     + "the file extraction is unavailable");
     private static final Map<String, String> SECURED = Map.of(

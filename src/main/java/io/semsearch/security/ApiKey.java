@@ -38,6 +38,10 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Requests per second; null for the role's default. */
+    @Column(name = "rate_limit")
+    public Integer rateLimit;
+
     @Column(name = "last_used_at")
     public OffsetDateTime lastUsedAt;
 }

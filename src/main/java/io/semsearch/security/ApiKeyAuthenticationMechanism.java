@@ -12,6 +12,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.semsearch.common.ApiConfig;
+import io.semsearch.common.ApiException;
 import io.semsearch.common.DatabaseOutage;
 import io.semsearch.common.Problem;
 import io.semsearch.common.ProblemMappers;
@@ -66,7 +67,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().item(true);
         }
         Problem problem;
-        if (context.failure() != null && DatabaseOutage.causedBy(context.failure())) {
+        if (context.failure() != null && context.failure().getCause() instanceof ApiException refused) {
+            problem = Problem.of(refused, context.normalizedPath());
+            refused.headers().forEach(response::putHeader);
+        } else if (context.failure() != null && DatabaseOutage.causedBy(context.failure())) {
             problem = Problem.databaseUnavailable(context.normalizedPath());
             response.putHeader("Retry-After", Long.toString(ProblemMappers.retryAfterSeconds(api)));
         } else {

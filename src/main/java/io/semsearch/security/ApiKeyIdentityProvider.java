@@ -7,8 +7,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.semsearch.common.ConcurrencyLimit;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a presented key into an identity with its role and the roles it includes. */
@@ -19,9 +21,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     public static final String HOLDER = "semsearch.key";
 
     private final ApiKeyService keys;
+    private final RateLimits limits;
 
-    public ApiKeyIdentityProvider(ApiKeyService keys) {
+    public ApiKeyIdentityProvider(ApiKeyService keys, RateLimits limits) {
         this.keys = keys;
+        this.limits = limits;
     }
 
     @Override
@@ -32,7 +36,16 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> keys.authenticate(request.getToken().getToken())
+        String address = address(request);
+        String token = request.getToken().getToken();
+        long wait = keys.knownWithoutLookUp(token) ? 0 : limits.failedAuthenticationWait(address);
+        if (wait > 0) {
+            // before any key is looked up: a client guessing keys costs no database work (keys in memory still pass)
+            return Uni.createFrom().failure(new AuthenticationFailedException("too many failed authentications",
+                    new RateLimitedException("Too many requests with an invalid API key from this address; retry in "
+                            + wait + " s (semsearch.security.rate-limit.failed-authentications-per-second)", wait)));
+        }
+        return context.runBlocking(() -> keys.authenticate(token)
                 .map(holder -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
                         .setPrincipal(new QuarkusPrincipal(holder.name()))
                         .addRoles(holder.role().granted())
@@ -40,6 +53,15 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                         .addAttribute(ConcurrencyLimit.CLIENT, holder.id().map(Object::toString)
                                 .orElse("configured:" + holder.name()))
                         .build())
-                .orElseThrow(() -> new AuthenticationFailedException("unknown API key")));
+                .orElseThrow(() -> {
+                    limits.failedAuthentication(address);
+                    return new AuthenticationFailedException("unknown API key");
+                }));
+    }
+
+    /** The client's address, as {@link RateLimitFilter} counts it. */
+    private static String address(TokenAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return routing == null ? "unknown" : RateLimitFilter.address(routing.request());
     }
 }

@@ -1,5 +1,7 @@
 package io.semsearch.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,23 +26,31 @@ public class ApiKeyService {
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
     /** "Last used" is a day-to-day hint, not an audit log: written at most this often per key and replica. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final int MAX_UNKNOWN_LOOKUP_IDS = 10_000;
     private static final byte[] CONFIGURED_KEY_SALT = KeyFormat.newSalt();
 
     private final ApiKeyRepository keys;
     private final SecurityConfig config;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Lookup ids that matched no stored key, for the key cache time: a client that keeps sending an unknown key
+     * costs no database read. Bounded: a flood of random ids evicts older ones, at the price of reads again.
+     */
+    private final Cache<String, Boolean> unknown;
     private final Optional<byte[]> configuredKeyHash;
 
     public ApiKeyService(ApiKeyRepository keys, SecurityConfig config) {
         this.keys = keys;
         this.config = config;
+        this.unknown = Caffeine.newBuilder().maximumSize(MAX_UNKNOWN_LOOKUP_IDS)
+                .expireAfterWrite(config.keyCacheTime()).build();
         this.configuredKeyHash = config.bootstrapKey().filter(k -> !k.isBlank())
                 .map(k -> KeyFormat.hash(CONFIGURED_KEY_SALT, k));
     }
 
     /** A new key; its secret is in the result and nowhere else. */
-    public CreatedKey create(String name, Role role) {
-        return QuarkusTransaction.requiringNew().call(() -> store(name, role));
+    public CreatedKey create(String name, Role role, Integer rateLimit) {
+        return QuarkusTransaction.requiringNew().call(() -> store(name, role, rateLimit));
     }
 
     public List<StoredKey> list() {
@@ -62,11 +73,27 @@ public class ApiKeyService {
         }
     }
 
+    /**
+     * Whether this key is the configured one or one looked up within the key cache time, so that checking it needs no
+     * database read.
+     */
+    public boolean knownWithoutLookUp(String presented) {
+        if (configuredKeyHash.isPresent()
+                && KeyFormat.sameHash(configuredKeyHash.get(), KeyFormat.hash(CONFIGURED_KEY_SALT, presented))) {
+            return true;
+        }
+        Optional<String> lookupId = KeyFormat.lookupId(presented);
+        Cached cached = lookupId.map(cache::get).orElse(null);
+        return cached != null && System.nanoTime() - cached.loadedAt <= config.keyCacheTime().toNanos()
+                && KeyFormat.sameHash(cached.hash, KeyFormat.hash(cached.salt, presented));
+    }
+
     /** Whose key this is; empty for a key that is unknown, revoked or malformed. */
     public Optional<KeyHolder> authenticate(String presented) {
         if (configuredKeyHash.isPresent()
                 && KeyFormat.sameHash(configuredKeyHash.get(), KeyFormat.hash(CONFIGURED_KEY_SALT, presented))) {
-            return Optional.of(new KeyHolder(Optional.empty(), "bootstrap (configuration)", Role.ADMIN));
+            return Optional.of(new KeyHolder(Optional.empty(), "bootstrap (configuration)", Role.ADMIN,
+                    OptionalInt.empty()));
         }
         Optional<String> lookupId = KeyFormat.lookupId(presented);
         if (lookupId.isEmpty()) {
@@ -75,13 +102,20 @@ public class ApiKeyService {
         long now = System.nanoTime();
         Cached cached = cache.get(lookupId.get());
         if (cached == null || now - cached.loadedAt > config.keyCacheTime().toNanos()) {
+            if (unknown.getIfPresent(lookupId.get()) != null) {
+                return Optional.empty();
+            }
             cached = QuarkusTransaction.requiringNew().call(() -> keys.findByLookupId(lookupId.get()))
                     .map(key -> new Cached(key.salt, key.keyHash, new KeyHolder(Optional.of(key.id), key.name,
-                            Role.of(key.role).orElseThrow()), now,
+                            Role.of(key.role).orElseThrow(), key.rateLimit == null ? OptionalInt.empty()
+                                    : OptionalInt.of(key.rateLimit)), now,
                             previousUse(lookupId.get(), now)))
                     .orElse(null);
             if (cached == null) {
                 cache.remove(lookupId.get());
+                if (!config.keyCacheTime().isZero()) {
+                    unknown.put(lookupId.get(), Boolean.TRUE);
+                }
                 return Optional.empty();
             }
             cache.put(lookupId.get(), cached);
@@ -106,12 +140,12 @@ public class ApiKeyService {
             if (keys.count() > 0) {
                 return Optional.<CreatedKey>empty();
             }
-            return Optional.of(store("bootstrap", Role.ADMIN));
+            return Optional.of(store("bootstrap", Role.ADMIN, null));
         });
     }
 
     /** A new random key, stored as its salted hash in the current transaction. */
-    private CreatedKey store(String name, Role role) {
+    private CreatedKey store(String name, Role role, Integer rateLimit) {
         String secret = KeyFormat.newKey();
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
@@ -121,13 +155,16 @@ public class ApiKeyService {
         key.salt = KeyFormat.newSalt();
         key.keyHash = KeyFormat.hash(key.salt, secret);
         key.createdAt = now();
+        key.rateLimit = rateLimit;
         keys.persist(key);
+        unknown.invalidate(key.lookupId);
         return new CreatedKey(StoredKey.of(key), secret);
     }
 
     /** Forgets every looked-up key (keys deleted behind the service's back, in tests). */
     void forgetCachedKeys() {
         cache.clear();
+        unknown.invalidateAll();
     }
 
     private long previousUse(String lookupId, long now) {

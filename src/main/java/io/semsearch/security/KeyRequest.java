@@ -1,5 +1,7 @@
 package io.semsearch.security;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +19,16 @@ public record KeyRequest(
                 + "manage keys)", example = "writer", enumeration = {"reader", "writer", "admin"})
         @NotNull(message = "must be reader, writer or admin")
         @Pattern(regexp = "reader|writer|admin", message = "must be reader, writer or admin")
-        String role) {
+        String role,
+
+        @Schema(description = "Requests per second this key may send (sustained; bursts of twice as many, "
+                + "semsearch.security.rate-limit.key-burst-seconds); when absent, its role's default "
+                + "(semsearch.security.rate-limit.<role>-requests-per-second)", nullable = true, example = "50")
+        @Min(value = 1, message = "must be at least {value} request per second")
+        @Max(value = KeyRequest.MAX_RATE_LIMIT, message = "must be at most {value} requests per second")
+        Integer rateLimit) {
+
+    static final int MAX_RATE_LIMIT = 100_000;
 
     Role toRole() {
         return Role.of(role).orElseThrow();

@@ -46,7 +46,7 @@ public class KeyResource {
     @APIResponse(responseCode = "400", description = "Missing name, unknown role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") KeyRequest request, UriInfo uri) {
-        CreatedKey created = keys.create(request.name(), request.toRole());
+        CreatedKey created = keys.create(request.name(), request.toRole(), request.rateLimit());
         return Response.created(uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())
                 .entity(NewKeyResponse.of(created)).build();
     }

@@ -24,11 +24,19 @@ public class RateLimitFilter {
     public Uni<Void> limit(HttpServerRequest request) {
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
             KeyHolder holder = identity.getAttribute(ApiKeyIdentityProvider.HOLDER);
-            long retryAfter = limits.acquire(holder,
-                    request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+            long retryAfter = limits.acquire(holder, address(request));
             return retryAfter == 0 ? Uni.createFrom().voidItem()
-                    : Uni.createFrom().failure(new RateLimitedException("Rate limit reached; retry in " + retryAfter
-                            + " s (semsearch.security.rate-limit)", retryAfter));
+                    : Uni.createFrom().failure(limited(retryAfter));
         });
+    }
+
+    static RateLimitedException limited(long retryAfter) {
+        return new RateLimitedException("Rate limit reached; retry in " + retryAfter
+                + " s (semsearch.security.rate-limit)", retryAfter);
+    }
+
+    /** The client address that limits count against. */
+    static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -67,6 +67,18 @@ public final class RateLimiter {
         return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 
+    /**
+     * The whole seconds until the client may make a request, without taking one from its bucket: 0 when it may now.
+     */
+    public long waitFor(String client) {
+        Bucket bucket = buckets.getIfPresent(client);
+        if (bucket == null) {
+            return 0;
+        }
+        long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return nanos == 0 ? 0 : Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+    }
+
     /** How many clients have a bucket, once the cache's pending evictions are done. */
     long clients() {
         buckets.cleanUp();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** API keys and rate limits. */
@@ -28,6 +29,13 @@ public interface SecurityConfig {
     @WithDefault("30S")
     Duration keyCacheTime();
 
+    /**
+     * Origins ({@code scheme://host[:port]}) of the web pages allowed to call {@code /mcp} from a browser, besides
+     * pages of localhost, 127.0.0.1 and [::1] (any port): a request with another {@code Origin} gets 403, which stops
+     * DNS rebinding. Requests without {@code Origin} (programs, not browsers) are not concerned.
+     */
+    Optional<List<String>> mcpAllowedOrigins();
+
     RateLimit rateLimit();
 
     /**
@@ -39,13 +47,24 @@ public interface SecurityConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Sustained requests per second of one key. */
-        @WithDefault("20")
-        double keyRequestsPerSecond();
+        /**
+         * Sustained requests per second of one reader key that has no rate of its own: high enough for a few dozen
+         * clients sharing a key to reach the service's capacity before the limit.
+         */
+        @WithDefault("300")
+        double readerRequestsPerSecond();
 
-        /** Requests one key may send at once before the sustained rate applies. */
-        @WithDefault("40")
-        int keyBurst();
+        /** Sustained requests per second of one writer key that has no rate of its own. */
+        @WithDefault("300")
+        double writerRequestsPerSecond();
+
+        /** Sustained requests per second of one admin key that has no rate of its own (the bootstrap key too). */
+        @WithDefault("100")
+        double adminRequestsPerSecond();
+
+        /** A key may send at once the requests of this many seconds at its sustained rate (at least 1). */
+        @WithDefault("2")
+        double keyBurstSeconds();
 
         /** Sustained requests per second of one client address without a key (anonymous reads). */
         @WithDefault("5")
@@ -54,5 +73,16 @@ public interface SecurityConfig {
         /** Requests one client address without a key may send at once. */
         @WithDefault("20")
         int anonymousBurst();
+
+        /**
+         * Failed authentications (unknown, revoked or malformed keys) per second one client address may make; past
+         * them it gets 429 before its keys are looked up.
+         */
+        @WithDefault("1")
+        double failedAuthenticationsPerSecond();
+
+        /** Failed authentications one client address may make at once. */
+        @WithDefault("20")
+        int failedAuthenticationBurst();
     }
 }

@@ -67,7 +67,9 @@ class ConfigurationReferenceTest {
             if (type.isAnnotatedWith(ConfigMapping.class)) {
                 Class<?> mapping = type.reflect();
                 String prefix = mapping.getAnnotation(ConfigMapping.class).prefix();
-                keys.addAll(ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(mapping, prefix)).keySet());
+                // a list is one comma-separated key, which SmallRye names KEY[*]
+                ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(mapping, prefix)).keySet()
+                        .forEach(key -> keys.add(key.replace("[*]", "")));
             }
         }
         return keys;

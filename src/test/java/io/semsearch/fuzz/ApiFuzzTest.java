@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The real HTTP endpoints of the test application fed with generated requests: valid bodies mutated byte by byte or
  * value by value, random query strings (with malformed percent-encoding), random headers (keys, content types), and
  * file uploads with hostile fields (metadata with duplicate keys, NUL characters or deep nesting, unknown or odd field
- * names, odd file names and types, a broken boundary).
+ * names, odd file names and types, a broken boundary), and hostile shapes (JSON nested thousands deep, very long filter
+ * lists and metadata filters, chunked bodies, MCP requests with foreign origins or bodies past the limit).
  * No request may get a 5xx, and every error must be a problem document. Seeded ({@code -Dfuzz.seed=}); bounded by
  * {@code fuzz.api-requests} and {@code fuzz.seconds}. Requests stay under the transport's caps (request line
  * {@code quarkus.http.limits.max-initial-line-length}, body {@code quarkus.http.limits.max-body-size}), which answer
@@ -66,11 +67,12 @@ class ApiFuzzTest {
         int sent = 0;
         List<String> failures = new ArrayList<>();
         for (; sent < REQUESTS && System.nanoTime() < deadline && failures.size() < 5; sent++) {
-            Generated request = switch (sent % 5) {
+            Generated request = switch (sent % 6) {
                 case 0, 1 -> mutatedBody(random);
                 case 2 -> new Generated(randomQuery(random), "");
                 case 3 -> randomHeaders(random);
-                default -> hostileUpload(random);
+                case 4 -> hostileUpload(random);
+                default -> hostile(random);
             };
             HttpResponse<String> response;
             try {
@@ -200,6 +202,70 @@ class ApiFuzzTest {
                 .header("Authorization", "Bearer " + TestKeys.ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), body);
+    }
+
+    /**
+     * A body shaped to cost the service: deep nesting, long lists and wide metadata filters in an ask, sometimes sent
+     * chunked; or an MCP request with a foreign or local Origin, sometimes past the body limit.
+     */
+    private Generated hostile(Random random) throws IOException {
+        if (random.nextInt(3) == 0) {
+            String origin = switch (random.nextInt(4)) {
+                case 0 -> "http://attacker.example";
+                case 1 -> "http://localhost:" + root.getPort();
+                case 2 -> "null";
+                default -> "";
+            };
+            String body = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\": "
+                    + "{\"protocolVersion\": \"2025-03-26\", \"capabilities\": {}, \"clientInfo\": {\"name\": "
+                    + "\"fuzz\", \"version\": \"1\"}}" + " ".repeat(random.nextBoolean() ? 0 : 1_100_000) + "}";
+            HttpRequest.Builder mcp = HttpRequest.newBuilder(root.resolve("/mcp")).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream")
+                    .POST(publisher(random, body));
+            if (!origin.isEmpty()) {
+                mcp.header("Origin", origin);
+            }
+            return new Generated(mcp.build(), body);
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                int depth = 1 + random.nextInt(3000);
+                filters.put("metadata", ordered("x", "@NESTED@"));
+                String body = JSON.writeValueAsString(ordered("question", "OpenAI ?", "filters", filters))
+                        .replace("\"@NESTED@\"", "[".repeat(depth) + "1" + "]".repeat(depth));
+                return ask(random, body);
+            }
+            case 1 -> {
+                List<String> sources = new ArrayList<>();
+                for (int i = random.nextInt(3000); i > 0; i--) {
+                    sources.add("s" + i);
+                }
+                filters.put("sources", sources);
+            }
+            default -> {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                for (int i = random.nextInt(300); i > 0; i--) {
+                    metadata.put("k" + i, random.nextBoolean() ? i : ordered("gte", i));
+                }
+                filters.put("metadata", metadata);
+            }
+        }
+        return ask(random, JSON.writeValueAsString(ordered("question", "OpenAI ?", "filters", filters)));
+    }
+
+    private Generated ask(Random random, String body) {
+        return new Generated(HttpRequest.newBuilder(root.resolve("/api/ask")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", "application/json")
+                .POST(publisher(random, body)).build(), body);
+    }
+
+    /** The body with its length, or chunked (no Content-Length). */
+    private static HttpRequest.BodyPublisher publisher(Random random, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return random.nextBoolean() ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                : HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes));
     }
 
     private static Map<String, Object> document(Random random) {

@@ -81,6 +81,11 @@ class KeyFormatTest {
         }
 
         @Override
+        public Optional<java.util.List<String>> mcpAllowedOrigins() {
+            return Optional.empty();
+        }
+
+        @Override
         public RateLimit rateLimit() {
             return null;
         }

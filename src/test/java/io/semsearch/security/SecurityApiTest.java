@@ -279,7 +279,7 @@ class SecurityApiTest {
                 .body("title", equalTo("Unknown field"))
                 .body("errors.field", equalTo(List.of("collections")))
                 .body("detail", containsString("'collections'"))
-                .body("detail", containsString("name, role"));
+                .body("detail", containsString("name, rateLimit, role"));
         TestKeys.withKey(admin).when().get("/api/keys").then().statusCode(200).body("size()", equalTo(keys));
     }
 
