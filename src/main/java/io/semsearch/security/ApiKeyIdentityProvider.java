@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -37,6 +38,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                         .addRoles(holder.role().granted())
                         .addAttribute(HOLDER, holder)
                         .build())
-                .orElseThrow(() -> new AuthenticationFailedException("unknown API key")));
+                .orElseThrow(() -> {
+                    Metrics.counter("semsearch.auth.failures", "reason", "invalid-key").increment();
+                    return new AuthenticationFailedException("unknown API key");
+                }));
     }
 }

@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,6 +27,9 @@ public class RateLimitFilter {
             KeyHolder holder = identity.getAttribute(ApiKeyIdentityProvider.HOLDER);
             long retryAfter = limits.acquire(holder,
                     request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+            if (retryAfter != 0) {
+                Metrics.counter("semsearch.rate.limited", "client", holder == null ? "anonymous" : "key").increment();
+            }
             return retryAfter == 0 ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(new RateLimitedException("Rate limit reached; retry in " + retryAfter
                             + " s (semsearch.security.rate-limit)", retryAfter));
