@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A real Prometheus (Debian's, run here on a free port with a configuration of its own and the alert rules of
  * deploy/prometheus) scrapes the test service's management port; its HTTP API then holds the service's metrics, and
- * the rules evaluate without error on them.
+ * the rules and the Grafana dashboard's queries (deploy/grafana) evaluate without error on them.
  */
 @QuarkusTest
 class PrometheusScrapeTest {
@@ -63,9 +63,8 @@ class PrometheusScrapeTest {
                 .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
         try {
             String api = "http://127.0.0.1:" + port + "/api/v1/";
-            JsonNode answers = await(api, "sum by (outcome) (semsearch_answers_total{job=\"semsearch\"})", prometheus,
-                    work);
-            assertEquals("answered", answers.get(0).path("metric").path("outcome").asText(), answers.toString());
+            JsonNode answers = await(api, "semsearch_answers_total{job=\"semsearch\", outcome=\"answered\"}",
+                    prometheus, work);
             assertTrue(answers.get(0).path("value").get(1).asDouble() >= 1, answers.toString());
             JsonNode up = await(api, "up{job=\"semsearch\"}", prometheus, work);
             assertEquals("1", up.get(0).path("value").get(1).asText(), up.toString());
@@ -83,6 +82,14 @@ class PrometheusScrapeTest {
             }
             assertEquals(List.of(), unhealthy, "rules that fail to evaluate");
             assertTrue(groups.toString().contains("SemsearchSlowAsk"), "the alert rules are loaded: " + groups);
+
+            JsonNode dashboard = JSON.readTree(Path.of("deploy", "grafana", "semsearch.json").toFile());
+            List<String> queries = dashboard.findValues("expr").stream().map(JsonNode::asText).toList();
+            assertTrue(queries.size() >= 10, "the dashboard's queries: " + queries);
+            for (String query : queries) {
+                JsonNode answer = get(api + "query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+                assertEquals("success", answer.path("status").asText(), query + ": " + answer);
+            }
         } finally {
             prometheus.destroy();
             prometheus.waitFor();
