@@ -28,7 +28,6 @@ public class ModelChangeReembedding {
     private final IngestConfig config;
     private final EmbeddingService embedding;
     private final DocumentRepository documents;
-    private volatile boolean finished;
 
     public ModelChangeReembedding(IngestService ingest, IngestConfig config, EmbeddingService embedding,
             DocumentRepository documents) {
@@ -40,12 +39,6 @@ public class ModelChangeReembedding {
 
     void onStart(@Observes @Priority(ORDER) StartupEvent event) {
         run();
-        finished = true;
-    }
-
-    /** Whether the start-up re-embedding is over: until then the service is neither started nor ready. */
-    boolean finished() {
-        return finished;
     }
 
     /** Re-embeds what needs it; the number of documents re-embedded. */

@@ -2,6 +2,8 @@ package io.semsearch.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Kubernetes manifests that quarkus-kubernetes generates at package time (target/kubernetes/kubernetes.yml, with
  * src/main/kubernetes/kubernetes.yml merged in): a Deployment with its three probes on the management port, resources,
  * the database password and bootstrap key from Secrets, the ConfigMap, a Service, an HPA and a PDB; and
- * deploy/kubernetes/kubernetes.yml is that file (after a change: -Dsemsearch.kubernetes.update=true).
+ * deploy/kubernetes/kubernetes.yml is that file, up to the order of named items, which varies between builds (after a
+ * change: -Dsemsearch.kubernetes.update=true).
  */
 class KubernetesManifestsIT {
 
@@ -103,6 +106,22 @@ class KubernetesManifestsIT {
         assertEquals(key, reference.path("key").asText(), variable.toString());
     }
 
+    /** Lists of named items (env, ports, containers) in name order: their order varies from build to build. */
+    private static JsonNode sortedByName(JsonNode node) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> ((ObjectNode) node).set(field.getKey(), sortedByName(field.getValue())));
+        } else if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(item -> items.add(sortedByName(item)));
+            if (items.stream().allMatch(item -> item.has("name"))) {
+                items.sort(java.util.Comparator.comparing(item -> item.path("name").asText()));
+            }
+            ArrayNode sorted = ((ArrayNode) node).removeAll();
+            items.forEach(sorted::add);
+        }
+        return node;
+    }
+
     /** The documents of a multi-document YAML file by kind and name, labels that change per build left out. */
     private static Map<String, JsonNode> read(Path file) throws IOException {
         assertTrue(Files.isRegularFile(file), file + " is missing: package the service first (mvn package)");
@@ -115,7 +134,7 @@ class KubernetesManifestsIT {
                     continue;
                 }
                 resources.put(resource.path("kind").asText() + "/" + resource.path("metadata").path("name").asText(),
-                        resource);
+                        sortedByName(resource));
             }
         }
         assertFalse(resources.isEmpty(), file + " holds no resource");
