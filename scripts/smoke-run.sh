@@ -31,7 +31,7 @@ base="http://127.0.0.1:$port"
 management="http://127.0.0.1:$management_port"
 out="$(mktemp -d "${TMPDIR:-/tmp}/smoke-run.XXXXXX")"
 
-test_only_packages=(chromium chromium-driver nodejs libreoffice-core)
+test_only_packages=(chromium chromium-driver nodejs libreoffice-core prometheus)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 absent_before=()
 for p in "${test_only_packages[@]}"; do installed "$p" || absent_before+=("$p"); done
