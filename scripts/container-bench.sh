@@ -96,10 +96,11 @@ psql_su -d postgres -c "drop database if exists $PROBE_DB" >/dev/null
 psql_su -d postgres -c "create database $PROBE_DB owner semsearch encoding 'UTF8' template template0" >/dev/null
 psql_su -d "$PROBE_DB" -c 'create extension vector; create extension unaccent;' >/dev/null
 hport="$(free_port 18190)"
+hmport="$(free_port 19190)"
 # the image's JAVA_OPTS, so that both JVMs run with the same options
 java_opts="$($ENGINE image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' localhost/semsearch:jvm | sed -n 's/^JAVA_OPTS=//p')"
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT="$hport" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PROBE_DB" \
+QUARKUS_HTTP_PORT="$hport" QUARKUS_MANAGEMENT_PORT="$hmport" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PROBE_DB" \
   SEMSEARCH_EMBEDDING_MODELS_DIR="$ROOT/models" java $java_opts -jar target/quarkus-app/quarkus-run.jar \
   >"$WORK/host.log" 2>&1 &
 hpid=$!
@@ -109,8 +110,8 @@ cleanup() {
   scripts/container.sh down --volumes >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-for _ in $(seq 300); do curl -fsS -o /dev/null "http://127.0.0.1:$hport/q/health/ready" 2>/dev/null && break; sleep 1; done
-curl -fsS -o /dev/null "http://127.0.0.1:$hport/q/health/ready" || { tail -n 30 "$WORK/host.log" >&2; die "host service not ready"; }
+for _ in $(seq 300); do curl -fsS -o /dev/null "http://127.0.0.1:$hmport/q/health/ready" 2>/dev/null && break; sleep 1; done
+curl -fsS -o /dev/null "http://127.0.0.1:$hmport/q/health/ready" || { tail -n 30 "$WORK/host.log" >&2; die "host service not ready"; }
 report+=("host JVM first start: Quarkus $(grep -o 'started in [0-9.]*s' "$WORK/host.log" | tail -n1)")
 sleep 10
 report+=("host RSS at rest: $(rss_mib "$hpid") MiB")

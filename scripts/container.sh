@@ -286,6 +286,14 @@ api() {
   curl -sS --max-time 120 -X "$method" "${auth[@]}" "$@" "http://127.0.0.1:$PORT$path"
 }
 
+# health PATH [curl args...]: a call to the service's management interface (health, metrics: port 9000 inside the
+# container, not published), from inside its container.
+health() {
+  local path="$1" c; shift
+  c="$(app_container)"; [[ -n "$c" ]] || return 1
+  ce exec "$c" curl -sS --max-time 30 "$@" "http://127.0.0.1:9000$path"
+}
+
 # Writes the SEMSEARCH_* / QUARKUS_* settings of this environment (less this script's own and the container
 # wiring) to a private env file for the service container; prints its path.
 service_env_file() {
@@ -340,7 +348,7 @@ db_container() { ce ps -a --filter "label=com.docker.compose.project=$PROJECT" -
 wait_ready() {
   local t0="$1" deadline=$(( SECONDS + READY_TIMEOUT )) ready="" total model
   while (( SECONDS < deadline )); do
-    if ready="$(api GET /q/health/ready -f 2>/dev/null)"; then break; fi
+    if ready="$(health /q/health/ready -f 2>/dev/null)"; then break; fi
     ready=""
     local c; c="$(app_container)"
     if [[ -n "$c" ]] && [[ "$(ce inspect --format '{{.State.Status}}' "$c" 2>/dev/null)" =~ ^(exited|dead)$ ]] \
@@ -357,7 +365,7 @@ wait_ready() {
   total="$(api GET '/api/documents?page=0&size=1' | jq -r '.total // empty')"
   model="$(jq -r '[.. | objects | .model? // empty] | first // "unknown"' <<<"$ready")"
   [[ -n "$total" && "$total" -gt 0 ]] || die "the service is ready but its store holds no documents (sample articles not indexed?)"
-  log "ready in $(( SECONDS - t0 )) s: http://$BIND:$PORT (model $model, $total documents; API /api, health /q/health/ready)"
+  log "ready in $(( SECONDS - t0 )) s: http://$BIND:$PORT (model $model, $total documents; API /api; health /q/health/ready on the container's port 9000)"
 }
 
 down() {
@@ -386,8 +394,8 @@ status() {
   engine
   use_published_port
   ce ps -a --filter "label=com.docker.compose.project=$PROJECT" --format 'table {{.Names}}\t{{.Status}}\t{{.Ports}}'
-  if api GET /q/health/ready -f >/dev/null 2>&1; then
-    log "API on $BIND:$PORT: $(api GET /q/health/ready | jq -c '[.checks[] | {name, status, data}]')"
+  if health /q/health/ready -f >/dev/null 2>&1; then
+    log "API on $BIND:$PORT: $(health /q/health/ready | jq -c '[.checks[] | {name, status, data}]')"
   else
     log "API on $BIND:$PORT: not answering"
   fi

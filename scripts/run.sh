@@ -3,6 +3,7 @@
 #
 # Environment (all optional):
 #   QUARKUS_HTTP_PORT      HTTP port (default: 8080)
+#   QUARKUS_MANAGEMENT_PORT health (/q/health/*) and metrics (/q/metrics) port (default: 9000)
 #   JAVA_OPTS              extra JVM options, word-split (e.g. JAVA_OPTS="-Xmx1g -XX:+UseSerialGC")
 #   SEMSEARCH_SKIP_SETUP=1 skip scripts/setup.sh (PostgreSQL and models already in place)
 #   SEMSEARCH_SKIP_BUILD=1 skip the Maven build (use the existing target/quarkus-app)
@@ -26,6 +27,7 @@ fi
 [[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "run: ERROR: target/quarkus-app/quarkus-run.jar not found; build with: ./mvnw -B package -Dmaven.test.skip=true" >&2; exit 1; }
 
 export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
+export QUARKUS_MANAGEMENT_PORT="${QUARKUS_MANAGEMENT_PORT:-9000}"
 export SEMSEARCH_SECURITY_ANONYMOUS_READ="${SEMSEARCH_SECURITY_ANONYMOUS_READ:-true}"
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
 [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"

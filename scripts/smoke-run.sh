@@ -6,6 +6,7 @@
 #
 # Environment (all optional):
 #   SMOKE_PORT            the HTTP port (default: the first free one from 18080)
+#   SMOKE_MANAGEMENT_PORT the health and metrics port (default: the first free one from 19080)
 #   SMOKE_READY_SECONDS   how long to wait for readiness (default: 900, the set-up of a fresh machine included)
 #   plus everything scripts/run.sh reads
 set -euo pipefail
@@ -21,16 +22,22 @@ if [[ -z "$port" ]]; then
   while port_in_use "$port"; do port=$((port + 1)); done
 fi
 ready_seconds="${SMOKE_READY_SECONDS:-900}"
+management_port="${SMOKE_MANAGEMENT_PORT:-}"
+if [[ -z "$management_port" ]]; then
+  management_port=19080
+  while port_in_use "$management_port" || [[ "$management_port" == "$port" ]]; do management_port=$((management_port + 1)); done
+fi
 base="http://127.0.0.1:$port"
+management="http://127.0.0.1:$management_port"
 out="$(mktemp -d "${TMPDIR:-/tmp}/smoke-run.XXXXXX")"
 
-test_only_packages=(chromium chromium-driver nodejs libreoffice-core)
+test_only_packages=(chromium chromium-driver nodejs libreoffice-core prometheus)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
 absent_before=()
 for p in "${test_only_packages[@]}"; do installed "$p" || absent_before+=("$p"); done
 
 log "scripts/run.sh on port $port (output: $out/run.log)"
-QUARKUS_HTTP_PORT="$port" setsid scripts/run.sh >"$out/run.log" 2>&1 </dev/null &
+QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management_port" setsid scripts/run.sh >"$out/run.log" 2>&1 </dev/null &
 pid=$!
 stop() {
   if kill -0 "$pid" 2>/dev/null; then
@@ -43,7 +50,7 @@ trap stop EXIT
 fail() { tail -n 40 "$out/run.log" | sed 's/^/  run.log: /' >&2; die "$*"; }
 
 deadline=$((SECONDS + ready_seconds))
-until curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null; do
+until curl -fsS -o /dev/null "$management/q/health/ready" 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || fail "scripts/run.sh exited before the service was ready"
   (( SECONDS < deadline )) || fail "not ready after $ready_seconds s"
   sleep 2

@@ -579,6 +579,8 @@ export interface components {
          */
         OffsetDateTime: string;
         Problem: {
+            /** @description The request's id, as in its X-Request-Id header and the service's log lines */
+            requestId?: string;
             type: string;
             title: string;
             /** Format: int32 */

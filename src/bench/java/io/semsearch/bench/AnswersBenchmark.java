@@ -83,7 +83,7 @@ class AnswersBenchmark {
         }
         builds.add(after);
         try (ServiceProcess service = ServiceProcess.start(Map.of(), "benchmark-answers")) {
-            model = RetrievalBenchmark.modelOf(Api.get("/q/health/ready", Map.of()));
+            model = RetrievalBenchmark.modelOf(Api.readiness());
         }
         report.environment(model);
         report.line("Data: PIAF v1.1, all " + piaf.paragraphs().size() + " paragraphs indexed (and the five sample "

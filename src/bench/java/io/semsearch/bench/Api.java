@@ -34,6 +34,12 @@ public final class Api {
                 .timeout(Duration.ofSeconds(60)).GET().build());
     }
 
+    /** The benchmarks' service's readiness document, from its management interface. */
+    public static JsonNode readiness() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(ServiceProcess.managementBaseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
     public static JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(ServiceProcess.baseUrl() + path))
                 .timeout(Duration.ofMinutes(5))

@@ -48,7 +48,7 @@ class RetrievalBenchmark {
         ServiceProcess.wipeDatabase();
         Map<String, Quality> byMode = new LinkedHashMap<>();
         try (ServiceProcess service = ServiceProcess.start(Map.of(), "benchmark-retrieval")) {
-            JsonNode health = Api.get("/q/health/ready", Map.of());
+            JsonNode health = Api.readiness();
             String model = modelOf(health);
             report.environment(model + (model.equals("multilingual-e5-small") ? ""
                     : " (fallback: English-only sibling of multilingual-e5-small, whose weights cannot be fetched here)"));

@@ -334,7 +334,7 @@ class ScaleBenchmark {
         ServiceProcess.wipeDatabase();
         try (ServiceProcess service = ServiceProcess.start(Map.of(), "benchmark-scale-template")) {
             RetrievalBenchmark.indexPiaf(piaf);
-            JsonNode health = Api.get("/q/health/ready", Map.of());
+            JsonNode health = Api.readiness();
             return RetrievalBenchmark.modelOf(health);
         }
     }

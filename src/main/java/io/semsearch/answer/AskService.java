@@ -1,5 +1,7 @@
 package io.semsearch.answer;
 
+import io.micrometer.core.instrument.Metrics;
+import io.semsearch.common.Traces;
 import io.semsearch.embedding.EmbeddingService;
 import io.semsearch.search.Retrieval;
 import io.semsearch.search.SearchMode;
@@ -11,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Question answering: hybrid retrieval, a relevance gate ({@link RelevanceGate}: the best passage's similarity and
@@ -55,14 +58,34 @@ public class AskService {
      */
     public Answer ask(Question question, AnswerListener listener) {
         long started = System.nanoTime();
+        Answer answer = Traces.span("semsearch.ask", span -> {
+            span.setAttribute("k", question.k());
+            Answer result = answer(question, listener, started);
+            span.setAttribute("answered", result.generated().answered());
+            span.setAttribute("generator", result.generated().generator());
+            return result;
+        });
+        Metrics.timer("semsearch.ask").record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        Metrics.counter("semsearch.answers", "outcome", answer.generated().answered() ? "answered" : "abstained")
+                .increment();
+        return recorder.isResolvable() ? recorder.get().record(answer).map(answer::withId).orElse(answer) : answer;
+    }
+
+    private Answer answer(Question question, AnswerListener listener, long started) {
         Retrieval retrieval = search.searchWithSentences(new SearchQuery(question.retrievalText(), question.k(),
                 SearchMode.HYBRID, question.filters()));
         long answering = System.nanoTime();
         if (listener.cancelled()) {
             throw new CancellationException("nobody waits for the answer any more");
         }
-        RelevanceGate.Relevance relevance = RelevanceGate.measure(question.retrievalText(), retrieval.hits(),
-                minSimilarity());
+        RelevanceGate.Relevance relevance = Traces.span("semsearch.relevance-gate", span -> {
+            RelevanceGate.Relevance measured = RelevanceGate.measure(question.retrievalText(), retrieval.hits(),
+                    minSimilarity());
+            span.setAttribute("best_similarity", measured.bestSimilarity());
+            span.setAttribute("abstained", retrieval.hits().isEmpty()
+                    || !measured.relevant(weights.relevance(), weights.minRelevance()));
+            return measured;
+        });
         AnswerGenerator.GeneratedAnswer generated;
         if (retrieval.hits().isEmpty()) {
             listener.passages(retrieval, List.of());
@@ -77,13 +100,18 @@ public class AskService {
             // Once the retrieval as a whole is judged relevant, every passage is a candidate: one that the fusion
             // ranked high but the model scored lower may still hold the answer.
             listener.passages(retrieval, retrieval.hits());
-            generated = generator.generate(question, retrieval.queryVector(), retrieval.hits(), listener);
+            generated = Traces.span("semsearch.answer", span -> {
+                AnswerGenerator.GeneratedAnswer written = generator.generate(question, retrieval.queryVector(),
+                        retrieval.hits(), listener);
+                span.setAttribute("generator", written.generator());
+                span.setAttribute("answered", written.answered());
+                return written;
+            });
         }
         if (listener.cancelled()) {
             throw new CancellationException("nobody waits for the answer any more");
         }
         long done = System.nanoTime();
-        Answer answer = new Answer(question, generated, retrieval, done - answering, done - started);
-        return recorder.isResolvable() ? recorder.get().record(answer).map(answer::withId).orElse(answer) : answer;
+        return new Answer(question, generated, retrieval, done - answering, done - started);
     }
 }

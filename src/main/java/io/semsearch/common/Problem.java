@@ -1,17 +1,28 @@
 package io.semsearch.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.util.List;
 
 /** An RFC 9457 problem detail, served as {@code application/problem+json}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(requiredProperties = {"type", "title", "status", "detail", "instance"})
+@Schema(requiredProperties = {"type", "title", "status", "detail", "instance"}, properties = @SchemaProperty(
+        name = "requestId", type = SchemaType.STRING, description = "The request's id, as in its X-Request-Id header "
+                + "and the service's log lines"))
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The id of the request that failed ({@link RequestIds}), to find its log lines; absent outside a request. */
+    @JsonProperty("requestId")
+    public String requestId() {
+        return RequestIds.current();
+    }
 
     /** The problem a feature's failure stands for, as the API answers it. */
     public static Problem of(ApiException e, String instance) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -167,11 +168,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        Metrics.counter("semsearch.auth.failures", "reason", "missing-key").increment();
         return json(Problem.unauthorized(false, uri.getPath())).header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
+        Metrics.counter("semsearch.auth.failures", "reason", "forbidden").increment();
         return problem(403, "Forbidden", "This API key's role does not allow this request (roles: reader < writer "
                 + "< admin)", uri, null);
     }

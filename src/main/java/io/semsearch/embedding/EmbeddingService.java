@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.semsearch.common.DaemonThreads;
 import io.semsearch.common.TextSpan;
+import io.semsearch.common.Traces;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -91,7 +92,11 @@ public class EmbeddingService implements Embedder {
     @Override
     public float[] embedQuery(String question) {
         String text = activeModel.descriptor().queryPrefix() + question;
-        return queryTimer.record(() -> embedAll(List.of(text), i -> plain(text), MEAN).get(0));
+        return Traces.span("semsearch.embed", span -> {
+            span.setAttribute("model", activeModel.name());
+            span.setAttribute("kind", "query");
+            return queryTimer.record(() -> embedAll(List.of(text), i -> plain(text), MEAN).get(0));
+        });
     }
 
     /**
@@ -116,7 +121,12 @@ public class EmbeddingService implements Embedder {
             return new PassageEmbedding(states.meanPool(row), sentenceVectors);
         };
         List<String> texts = passages.stream().map(PassageText::text).toList();
-        return passageTimer.record(() -> embedAll(texts, i -> passageInputs.of(passages.get(i)), pooling));
+        return Traces.span("semsearch.embed", span -> {
+            span.setAttribute("model", activeModel.name());
+            span.setAttribute("kind", "passage");
+            span.setAttribute("texts", texts.size());
+            return passageTimer.record(() -> embedAll(texts, i -> passageInputs.of(passages.get(i)), pooling));
+        });
     }
 
     /**
@@ -126,7 +136,12 @@ public class EmbeddingService implements Embedder {
     public List<float[]> embedSentences(List<String> sentences) {
         String prefix = activeModel.descriptor().passagePrefix();
         List<String> texts = sentences.stream().map(s -> prefix + s).toList();
-        return sentenceTimer.record(() -> embedAll(texts, i -> plain(texts.get(i)), MEAN));
+        return Traces.span("semsearch.embed", span -> {
+            span.setAttribute("model", activeModel.name());
+            span.setAttribute("kind", "sentence");
+            span.setAttribute("texts", texts.size());
+            return sentenceTimer.record(() -> embedAll(texts, i -> plain(texts.get(i)), MEAN));
+        });
     }
 
     /** Number of tokens the model's tokenizer makes of a text, special tokens excluded. */

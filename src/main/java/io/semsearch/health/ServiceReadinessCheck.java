@@ -1,5 +1,6 @@
 package io.semsearch.health;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.semsearch.common.DatabaseOutage;
 import io.semsearch.embedding.ActiveModel;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ready when the database answers with the vector extension installed. The model needs no check per probe: the
@@ -27,14 +29,23 @@ public class ServiceReadinessCheck implements HealthCheck {
 
     private final EmbeddingService embedding;
     private final EntityManager entityManager;
+    /** The last probe's verdict, 1 (ready) or 0, as the gauge {@code semsearch.readiness} for alerts. */
+    private final AtomicInteger ready = new AtomicInteger();
 
-    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager) {
+    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager, MeterRegistry registry) {
         this.embedding = embedding;
         this.entityManager = entityManager;
+        registry.gauge("semsearch.readiness", ready);
     }
 
     @Override
     public HealthCheckResponse call() {
+        HealthCheckResponse response = check();
+        ready.set(response.getStatus() == HealthCheckResponse.Status.UP ? 1 : 0);
+        return response;
+    }
+
+    private HealthCheckResponse check() {
         ActiveModel model = embedding.activeModel();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("semantic-search")
                 .withData("model", model.name())

@@ -1,7 +1,10 @@
 package io.semsearch.ingest;
 
+import io.micrometer.core.instrument.Metrics;
+import io.semsearch.common.Traces;
 import io.semsearch.extraction.DocumentExtractor;
 import io.semsearch.extraction.ExtractedDocument;
+import io.semsearch.extraction.ExtractionException;
 import io.semsearch.extraction.LanguageIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Indexes files: their main text and metadata are extracted ({@link DocumentExtractor}: type from the content, limits,
@@ -37,10 +41,30 @@ public class FileIngestService {
 
     /** The file's text and metadata; an {@code ExtractionException} when it cannot be extracted. */
     ExtractedDocument extract(Path content, String fileName, String declaredType) {
+        long started = System.nanoTime();
+        String outcome = "extracted";
         try {
-            return extractor.extract(content, fileName, declaredType);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + content, e);
+            return Traces.span("semsearch.extract", span -> {
+                try {
+                    ExtractedDocument extracted = extractor.extract(content, fileName, declaredType);
+                    span.setAttribute("media_type", extracted.mediaType());
+                    span.setAttribute("chars", extracted.text().length());
+                    return extracted;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + content, e);
+                }
+            });
+        } catch (ExtractionException e) {
+            outcome = "refused";
+            Metrics.counter("semsearch.extraction.refusals", "reason", e.getClass().getSimpleName()
+                    .replace("Exception", "")).increment();
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "failed";
+            throw e;
+        } finally {
+            Metrics.timer("semsearch.extraction", "outcome", outcome)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -2,11 +2,13 @@ package io.semsearch.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import io.semsearch.common.Sha256;
+import io.semsearch.common.Traces;
 import io.semsearch.document.DocumentRepository;
 import io.semsearch.extraction.ExtractedDocument;
 import io.semsearch.extraction.ExtractionConfig;
@@ -103,9 +105,11 @@ public class FolderIndexer {
     private void syncSafely(Path folder) {
         try {
             sync(folder);
+            Metrics.counter("semsearch.sync.runs", "outcome", "done").increment();
         } catch (RuntimeException e) {
             // the next round tries again; an exception would cancel the schedule
             LOG.errorf(e, "Syncing folder %s failed", folder);
+            Metrics.counter("semsearch.sync.runs", "outcome", "failed").increment();
         }
     }
 
@@ -130,7 +134,17 @@ public class FolderIndexer {
             return new SyncReport(0, 0, 0, 0, 0, 0, 0, true);
         }
         try (var held = lock.get()) {
-            return syncLocked(root);
+            return Traces.span("semsearch.folder-sync", span -> {
+                SyncReport report = syncLocked(root);
+                span.setAttribute("files", report.files());
+                span.setAttribute("created", report.created());
+                span.setAttribute("updated", report.updated());
+                span.setAttribute("skipped", report.skipped());
+                span.setAttribute("deleted", report.deleted());
+                span.setAttribute("moved", report.moved());
+                count(report);
+                return report;
+            });
         }
     }
 
@@ -174,6 +188,13 @@ public class FolderIndexer {
                 counts.updated, counts.unchanged, counts.skipped, counts.deleted, counts.moved);
         return new SyncReport(found.size(), counts.created, counts.updated, counts.unchanged, counts.skipped,
                 counts.deleted, counts.moved, false);
+    }
+
+    private static void count(SyncReport report) {
+        Map.of("created", report.created(), "updated", report.updated(), "unchanged", report.unchanged(),
+                "skipped", report.skipped(), "deleted", report.deleted(), "moved", report.moved())
+                .forEach((outcome, files) -> Metrics.counter("semsearch.sync.files", "outcome", outcome)
+                        .increment(files));
     }
 
     /**

@@ -6,13 +6,14 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.semsearch.answer.AnswerGenerator;
 import io.semsearch.answer.AnswerListener;
+import io.micrometer.core.instrument.Metrics;
 import io.semsearch.answer.Question;
+import io.semsearch.common.Traces;
 import io.semsearch.search.SearchHit;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
@@ -57,12 +58,20 @@ public class LlmAnswerGenerator implements AnswerGenerator {
             AnswerListener listener) {
         List<SearchHit> given = passages.subList(0, Math.min(passages.size(), maxPassages));
         List<ChatMessage> messages = AnswerPrompt.messages(question, given);
-        Reply reply = listener == AnswerListener.NONE ? complete(messages) : stream(messages, given.size(), listener);
+        Reply reply = Traces.span("semsearch.llm", span -> {
+            span.setAttribute("passages", given.size());
+            span.setAttribute("streamed", listener != AnswerListener.NONE);
+            Reply heard = listener == AnswerListener.NONE ? complete(messages)
+                    : stream(messages, given.size(), listener);
+            span.setAttribute("failed", heard.failure() != null);
+            return heard;
+        });
         String problem = reply.failure() != null ? reply.failure() : CitedText.problem(reply.text(), given.size());
         if (problem == null) {
             return CitedText.answer(reply.text(), given, NAME);
         }
         LOG.warnf("The language model's answer was set aside: %s", problem);
+        Metrics.counter("semsearch.llm.fallbacks", "reason", fallbackReason(reply)).increment();
         if (reply.streamed()) {
             listener.restart(problem);
         }
@@ -140,8 +149,19 @@ public class LlmAnswerGenerator implements AnswerGenerator {
         return null;
     }
 
+    private static final String TIMED_OUT = "the language model did not answer within ";
+    private static final String FAILED = "the language model failed: ";
+
     private String timedOut() {
-        return "the language model did not answer within " + timeout.toMillis() / 1000.0 + " s";
+        return TIMED_OUT + timeout.toMillis() / 1000.0 + " s";
+    }
+
+    /** The tag of {@code semsearch.llm.fallbacks}: timeout, error, or citations (the text broke the contract). */
+    private static String fallbackReason(Reply reply) {
+        if (reply.failure() != null && reply.failure().startsWith(TIMED_OUT)) {
+            return "timeout";
+        }
+        return reply.failure() != null && reply.failure().startsWith(FAILED) ? "error" : "citations";
     }
 
     private String failure(Throwable e) {
@@ -163,13 +183,12 @@ public class LlmAnswerGenerator implements AnswerGenerator {
     static String publicFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof dev.langchain4j.exception.HttpException http) {
-                return String.format(Locale.ROOT, "the language model failed: its endpoint answered HTTP %d",
-                        http.statusCode());
+                return FAILED + "its endpoint answered HTTP " + http.statusCode();
             }
             if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
-                return "the language model failed: its endpoint cannot be reached";
+                return FAILED + "its endpoint cannot be reached";
             }
         }
-        return "the language model failed; the error is logged";
+        return FAILED + "the error is logged";
     }
 }

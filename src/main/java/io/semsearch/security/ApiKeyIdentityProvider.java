@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -54,6 +55,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                                 .orElse("configured:" + holder.name()))
                         .build())
                 .orElseThrow(() -> {
+                    Metrics.counter("semsearch.auth.failures", "reason", "invalid-key").increment();
                     limits.failedAuthentication(address);
                     return new AuthenticationFailedException("unknown API key");
                 }));

@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.micrometer.core.instrument.Metrics;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,6 +26,9 @@ public class RateLimitFilter {
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
             KeyHolder holder = identity.getAttribute(ApiKeyIdentityProvider.HOLDER);
             long retryAfter = limits.acquire(holder, address(request));
+            if (retryAfter != 0) {
+                Metrics.counter("semsearch.rate.limited", "client", holder == null ? "anonymous" : "key").increment();
+            }
             return retryAfter == 0 ? Uni.createFrom().voidItem()
                     : Uni.createFrom().failure(limited(retryAfter));
         });

@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.semsearch.embedding.EmbeddingService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.semsearch.testing.Management;
 import io.semsearch.testing.TestData;
 import org.junit.jupiter.api.AfterEach;
 import io.semsearch.testing.TestKeys;
@@ -362,7 +363,7 @@ class DocumentApiTest {
 
     @Test
     void readinessNamesTheActiveModel() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.request().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'semantic-search' }.data.model",
                         equalTo(embedding.activeModel().name()))

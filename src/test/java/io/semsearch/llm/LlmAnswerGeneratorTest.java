@@ -137,7 +137,7 @@ class LlmAnswerGeneratorTest {
         assertEquals("the language model failed: its endpoint cannot be reached",
                 LlmAnswerGenerator.publicFailure(new RuntimeException("boom", new java.net.ConnectException(
                         "Connection refused: llm.internal.example:8000"))));
-        assertEquals("the language model failed; the error is logged",
+        assertEquals("the language model failed: the error is logged",
                 LlmAnswerGenerator.publicFailure(new IllegalStateException("org-1234 quota exceeded")));
     }
 

@@ -29,6 +29,7 @@ class DatabaseOutageIT {
     private static ThrowawayPostgres database;
     private static ServiceProcess service;
     private static Client client;
+    private static Client management;
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +37,7 @@ class DatabaseOutageIT {
         database = packaged.database();
         service = packaged.service();
         client = packaged.admin();
+        management = new Client(service.managementUrl(), null);
     }
 
     @AfterAll
@@ -80,10 +82,10 @@ class DatabaseOutageIT {
             assertTrue(Integer.parseInt(reply.getValue().header("Retry-After")) >= 1, reply.getKey());
             assertEquals("Service unavailable", reply.getValue().json().get("title").asText());
         }
-        Client.Reply ready = timed(() -> client.get("/q/health/ready"));
+        Client.Reply ready = timed(() -> management.get("/q/health/ready"));
         assertEquals(503, ready.status(), ready.body());
         assertEquals("DOWN", ready.json().get("status").asText());
-        Client.Reply live = timed(() -> client.get("/q/health/live"));
+        Client.Reply live = timed(() -> management.get("/q/health/live"));
         assertEquals(200, live.status());
         assertEquals("UP", live.json().get("status").asText());
         assertTrue(service.isAlive());
@@ -91,7 +93,7 @@ class DatabaseOutageIT {
 
         database.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (client.get("/q/health/ready").status() != 200) {
+        while (management.get("/q/health/ready").status() != 200) {
             assertTrue(System.nanoTime() < deadline, "ready again within 60 s of the database's return");
             TimeUnit.MILLISECONDS.sleep(250);
         }
@@ -124,7 +126,7 @@ class DatabaseOutageIT {
         database.start();
         assertTrue(reply.status() == 503 || reply.status() == 200, reply.status() + " " + reply.body());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (client.get("/q/health/ready").status() != 200) {
+        while (management.get("/q/health/ready").status() != 200) {
             assertTrue(System.nanoTime() < deadline, "ready again");
             TimeUnit.MILLISECONDS.sleep(250);
         }

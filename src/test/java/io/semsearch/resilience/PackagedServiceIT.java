@@ -179,7 +179,7 @@ class PackagedServiceIT {
         Client.Reply refused = anonymous.get("/api/search?q=OpenAI");
         assertEquals(401, refused.status(), "reads need a key by default: " + refused.body());
         assertEquals("application/problem+json", refused.header("Content-Type"));
-        assertEquals(200, anonymous.get("/q/health/ready").status());
+        assertEquals(200, new Client(service.managementUrl(), null).get("/q/health/ready").status());
 
         Client.Reply created = admin.post("/api/keys", Map.of("name", "lecteur", "role", "reader"));
         assertEquals(201, created.status(), created.body());
@@ -234,7 +234,7 @@ class PackagedServiceIT {
         Client.Reply openapi = admin.get("/q/openapi?format=json");
         assertEquals(200, openapi.status());
         assertEquals("French semantic search", openapi.json().path("info").path("title").asText());
-        Client.Reply metrics = admin.get("/q/metrics");
+        Client.Reply metrics = new Client(service.managementUrl(), null).get("/q/metrics");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("semsearch_embedding"), "the service's own timers");
     }

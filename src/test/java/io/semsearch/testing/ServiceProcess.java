@@ -32,17 +32,21 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String DB_USER = env("SEMSEARCH_DB_USER", "semsearch");
     public static final String DB_PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
     public static final int PORT = Integer.getInteger("benchmark.port", 8089);
+    /** The management interface (health, metrics) of the benchmarks' service. */
+    public static final int MANAGEMENT_PORT = Integer.getInteger("benchmark.management-port", PORT + 1000);
     /** The admin key the benchmarks configure (SEMSEARCH_SECURITY_BOOTSTRAP_KEY) and send. */
     public static final String KEY = "benchmark-admin-key-not-for-production";
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final double startupSeconds;
     private final long readyAt = System.nanoTime();
 
-    private ServiceProcess(Process process, int port, double startupSeconds) {
+    private ServiceProcess(Process process, int port, int managementPort, double startupSeconds) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.startupSeconds = startupSeconds;
     }
 
@@ -116,7 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess start(List<String> command, Path home, String dbUrl, int port,
             Map<String, String> settings, String logName) throws Exception {
-        if (answers(HttpClient.newHttpClient(), port)) {
+        if (listening(port)) {
             throw new IllegalStateException("Something already answers on port " + port
                     + ": choose another one (-Dbenchmark.port)");
         }
@@ -124,6 +128,9 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ROOT.resolve("target").resolve(logName + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        int managementPort = settings.containsKey("QUARKUS_MANAGEMENT_PORT")
+                ? Integer.parseInt(settings.get("QUARKUS_MANAGEMENT_PORT")) : port == PORT ? MANAGEMENT_PORT : freePort();
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD);
@@ -141,7 +148,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("The service exited with " + process.exitValue() + "; see target/"
                         + logName + ".log");
             }
-            if (answers(client, port)) {
+            if (answers(client, managementPort)) {
                 break;
             }
             if (System.nanoTime() - started > Duration.ofMinutes(10).toNanos()) {
@@ -150,7 +157,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(25);
         }
-        return new ServiceProcess(process, port, (System.nanoTime() - started) / 1e9);
+        return new ServiceProcess(process, port, managementPort, (System.nanoTime() - started) / 1e9);
     }
 
     /** The process id, e.g. to read its peak memory from /proc. */
@@ -196,7 +203,23 @@ public final class ServiceProcess implements AutoCloseable {
         return nativeExecutable(ROOT) != null;
     }
 
-    /** Whether a service on the port says it is ready. */
+    /** Whether something accepts connections on the port. */
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port that nothing listens on now. */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Whether a service whose management interface is on the port says it is ready. */
     private static boolean answers(HttpClient client, int port) throws InterruptedException {
         try {
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(
@@ -213,9 +236,19 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + PORT;
     }
 
+    /** The management interface of the benchmarks' service ({@code benchmark.management-port}). */
+    public static String managementBaseUrl() {
+        return "http://127.0.0.1:" + MANAGEMENT_PORT;
+    }
+
     /** This process's base URL. */
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The base URL of this process's management interface: health and metrics. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** SIGKILL: the process ends at once, whatever it was doing. */
