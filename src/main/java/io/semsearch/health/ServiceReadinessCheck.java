@@ -1,6 +1,7 @@
 package io.semsearch.health;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.semsearch.common.DatabaseConfig;
 import io.semsearch.common.DatabaseOutage;
 import io.semsearch.embedding.ActiveModel;
 import io.semsearch.embedding.EmbeddingService;
@@ -27,10 +28,12 @@ public class ServiceReadinessCheck implements HealthCheck {
 
     private final EmbeddingService embedding;
     private final EntityManager entityManager;
+    private final DatabaseConfig database;
 
-    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager) {
+    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager, DatabaseConfig database) {
         this.embedding = embedding;
         this.entityManager = entityManager;
+        this.database = database;
     }
 
     @Override
@@ -39,7 +42,8 @@ public class ServiceReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("semantic-search")
                 .withData("model", model.name())
                 .withData("dimension", model.dimension())
-                .withData("fallback", model.isFallback());
+                .withData("fallback", model.isFallback())
+                .withData("reads", database.readUrl().isPresent() ? "replica" : "primary");
         model.fallbackReason().ifPresent(reason -> response.withData("fallbackReason", reason));
         try {
             List<?> version = QuarkusTransaction.requiringNew().call(() -> entityManager

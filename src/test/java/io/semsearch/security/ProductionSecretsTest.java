@@ -1,5 +1,6 @@
 package io.semsearch.security;
 
+import io.semsearch.common.DatabaseConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -22,12 +23,12 @@ class ProductionSecretsTest {
     private static final String PASSWORD = "quarkus.datasource.password";
 
     @Test
-    void prodHasNoDefaultDatabasePassword() throws IOException {
-        RuntimeException missing = assertThrows(RuntimeException.class,
-                () -> config("prod", Map.of()).getValue(PASSWORD, String.class));
-        assertTrue(missing.getMessage().contains("SEMSEARCH_DB_PASSWORD"), missing.getMessage());
-        assertThrows(RuntimeException.class,
-                () -> config("prod", Map.of()).getValue("quarkus.datasource.\"read\".password", String.class));
+    void prodHasNoDefaultDatabasePasswordAndStopsAtOnceWithout() throws IOException {
+        RuntimeException missing = assertThrows(RuntimeException.class, () -> config("prod", Map.of()));
+        String messages = missing.toString() + (missing.getCause() == null ? "" : missing.getCause().toString());
+        assertTrue(messages.contains("SEMSEARCH_DB_PASSWORD"), messages);
+        assertEquals("s3cret", config("prod", Map.of("QUARKUS_DATASOURCE_PASSWORD", "s3cret"))
+                .getConfigMapping(DatabaseConfig.class).password());
 
         assertEquals("s3cret", config("prod", Map.of("SEMSEARCH_DB_PASSWORD", "s3cret")).getValue(PASSWORD,
                 String.class));
@@ -39,7 +40,8 @@ class ProductionSecretsTest {
         URL properties = ProductionSecretsTest.class.getResource("/application.properties");
         return new SmallRyeConfigBuilder().withProfile(profile)
                 .withSources(new PropertiesConfigSource(properties, 250))
-                .withSources(new PropertiesConfigSource(environment, "environment", 300))
+                .withSources(new io.smallrye.config.EnvConfigSource(environment, 300))
+                .withMapping(DatabaseConfig.class)
                 .build();
     }
 }
