@@ -6,8 +6,11 @@
 #   scripts/benchmark.sh performance   model ceiling, indexing, HTTP load, start-up, RSS             -> performance.md
 #   scripts/benchmark.sh streaming [--before REV]  time to the first SSE event and to done on
 #                                      /api/ask; with --before, REV's build too, same run            -> streaming.md
-#   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
-#                                      check; DURATION like 90s, 10m (the default) or 1h             -> soak.md
+#   scripts/benchmark.sh soak [DURATION]  16 clients on one writer key at the default rate limits (one of them only
+#                                      indexes) mixing search, ask, index, delete, -Xmx768m (-Dsoak.xmx=); 429s,
+#                                      errors and the RSS each minute reported; fails on any error or 429, or an
+#                                      RSS growing over 10 % in the last 5 minutes; then a consistency check;
+#                                      DURATION like 90s, 10m (the default) or 1h                    -> soak.md
 #   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
 #                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;

@@ -101,7 +101,7 @@ hmport="$(free_port 19190)"
 java_opts="$($ENGINE image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' localhost/semsearch:jvm | sed -n 's/^JAVA_OPTS=//p')"
 # shellcheck disable=SC2086
 QUARKUS_HTTP_PORT="$hport" QUARKUS_MANAGEMENT_PORT="$hmport" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$PROBE_DB" \
-  SEMSEARCH_EMBEDDING_MODELS_DIR="$ROOT/models" java $java_opts -jar target/quarkus-app/quarkus-run.jar \
+  QUARKUS_DATASOURCE_PASSWORD="${SEMSEARCH_DB_PASSWORD:-semsearch}" SEMSEARCH_EMBEDDING_MODELS_DIR="$ROOT/models" java $java_opts -jar target/quarkus-app/quarkus-run.jar \
   >"$WORK/host.log" 2>&1 &
 hpid=$!
 cleanup() {

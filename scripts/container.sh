@@ -35,7 +35,9 @@
 #   SEMSEARCH_CONTAINER_FLAVOUR     jvm (docker/Dockerfile.jvm, image localhost/semsearch:jvm) or native
 #                                   (docker/Dockerfile.native, localhost/semsearch:native: the executable built by
 #                                   scripts/build-native.sh, for testing here; see that Dockerfile)  (default jvm)
-#   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD   the database's superuser, used by the service  (semsearch/semsearch)
+#   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD   the service's database role: no superuser, owner of its schema
+#                                   (default semsearch / a random password made once per project and kept, readable
+#                                   by you only, in ~/.config/semsearch/container-PROJECT.db-password)
 # Every other SEMSEARCH_* and QUARKUS_* variable given to `up` (or smoke) is passed to the service container, e.g.
 #   SEMSEARCH_SEARCH_RRF_K=20 QUARKUS_LOG_LEVEL=DEBUG scripts/container.sh up
 # except this script's own (SEMSEARCH_CONTAINER_*, SEMSEARCH_BASE_IMAGE, SEMSEARCH_ALLOW_FALLBACK_MODEL,
@@ -163,7 +165,20 @@ recreate_network_without_dns() {
 # podman writes OCI images by default, which drop HEALTHCHECK: build docker-format images.
 BUILD_FORMAT=()
 image_exists() { ce image inspect "$1" >/dev/null 2>&1; }
-compose() { "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" "$@"; }
+compose() { db_password; "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" "$@"; }
+
+# The service role's password (compose has no default): SEMSEARCH_DB_PASSWORD, else one made once for the project
+# and kept in a file only this user reads. The database gives the role the password it is started with.
+db_password() {
+  [[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && return 0
+  local dir="${XDG_CONFIG_HOME:-$HOME/.config}/semsearch" file
+  file="$dir/container-$PROJECT.db-password"
+  if [[ ! -s "$file" ]]; then
+    (umask 077; mkdir -p "$dir"; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file")
+  fi
+  SEMSEARCH_DB_PASSWORD="$(cat "$file")"
+  export SEMSEARCH_DB_PASSWORD
+}
 
 # ------------------------------------------------------------------------------------------------ base image
 BASE=""

@@ -12,10 +12,11 @@
 #                          work at once; the service's own default, used by containers, is false)
 #   SEMSEARCH_SECURITY_BOOTSTRAP_KEY
 #                          an admin key of your own (at least 24 characters); without it the first start creates
-#                          one and prints it once
+#                          one and writes it to ~/.semsearch/first-admin-key (readable by you only)
 #   SEMSEARCH_DB_USER, SEMSEARCH_DB_PASSWORD, SEMSEARCH_DB_NAME (used by setup-postgres.sh) are
 #                          also passed to the service as QUARKUS_DATASOURCE_USERNAME, _PASSWORD
-#                          and _JDBC_URL, unless those are set
+#                          and _JDBC_URL, unless those are set (the password: setup-postgres.sh's default,
+#                          semsearch, when neither is set)
 # Arguments are passed to the application.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,7 +31,8 @@ export QUARKUS_HTTP_PORT="${QUARKUS_HTTP_PORT:-8080}"
 export QUARKUS_MANAGEMENT_PORT="${QUARKUS_MANAGEMENT_PORT:-9000}"
 export SEMSEARCH_SECURITY_ANONYMOUS_READ="${SEMSEARCH_SECURITY_ANONYMOUS_READ:-true}"
 [[ -n "${SEMSEARCH_DB_USER:-}" ]] && export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-$SEMSEARCH_DB_USER}"
-[[ -n "${SEMSEARCH_DB_PASSWORD:-}" ]] && export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-$SEMSEARCH_DB_PASSWORD}"
+# The service has no default password outside dev and test: here, the local role's, made by setup-postgres.sh
+export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-${SEMSEARCH_DB_PASSWORD:-semsearch}}"
 [[ -n "${SEMSEARCH_DB_NAME:-}" ]] && export QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:postgresql://127.0.0.1:5432/$SEMSEARCH_DB_NAME}"
 
 # ai.djl.offline=true: DJL never tries to download engines or models (the network is closed).

@@ -7,11 +7,16 @@
 #   SEMSEARCH_STANDBY_CLUSTER        Debian cluster name of the standby   (default: standby<port>)
 #   SEMSEARCH_REPLICATION_USER       replication role on the primary      (default: semsearch_replication)
 #   SEMSEARCH_REPLICATION_PASSWORD   its password                         (default: semsearch_replication)
+#   SEMSEARCH_READ_USER              read-only role for the service's reads (default: semsearch_reader)
+#   SEMSEARCH_READ_PASSWORD          its password                         (default: semsearch_reader)
 #
 # On the primary it only adds what streaming needs and a reload applies (a replication role and one pg_hba.conf
 # line); it never restarts it. It refuses to touch an existing cluster on the standby port that is not a standby.
 # Needs root (or password-less sudo), and the primary's wal_level replica or logical and max_wal_senders > 0 (the
-# defaults). Then point the service's reads at it: SEMSEARCH_DATASOURCE_READ_URL=jdbc:postgresql://127.0.0.1:<port>/<db>
+# defaults). Then point the service's reads at it, as the read-only role (made on the primary, so on the standby too;
+# it reads every table through pg_read_all_data and writes nothing, even on the primary):
+#   SEMSEARCH_DATASOURCE_READ_URL=jdbc:postgresql://127.0.0.1:<port>/<db> SEMSEARCH_DATASOURCE_READ_USERNAME=semsearch_reader
+#   SEMSEARCH_DATASOURCE_READ_PASSWORD=<its password>
 set -euo pipefail
 
 PG_MAJOR=15
@@ -20,6 +25,8 @@ STANDBY_PORT="${SEMSEARCH_STANDBY_PORT:-5442}"
 STANDBY_CLUSTER="${SEMSEARCH_STANDBY_CLUSTER:-standby${STANDBY_PORT}}"
 REPLICATION_USER="${SEMSEARCH_REPLICATION_USER:-semsearch_replication}"
 REPLICATION_PASSWORD="${SEMSEARCH_REPLICATION_PASSWORD:-semsearch_replication}"
+READ_USER="${SEMSEARCH_READ_USER:-semsearch_reader}"
+READ_PASSWORD="${SEMSEARCH_READ_PASSWORD:-semsearch_reader}"
 
 log() { printf 'setup-standby: %s\n' "$*"; }
 die() { printf 'setup-standby: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -42,6 +49,15 @@ cluster_field() { # cluster_field NAME COLUMN: a column of pg_lsclusters for the
 }
 
 pg_isready -q -h 127.0.0.1 -p "$PRIMARY_PORT" || die "no PostgreSQL answers on 127.0.0.1:$PRIMARY_PORT (the primary)"
+
+# ---------------------------------------------------------------- primary: the read-only role of the service's reads
+# Made on the primary (roles are cluster-wide and streamed to the standby), also when the standby exists already.
+printf '%s\n' \
+  "select format('create role %I login password %L', :'u', :'p') where not exists (select 1 from pg_roles where rolname = :'u') \\gexec" \
+  "select format('alter role %I login nosuperuser nocreatedb nocreaterole noreplication password %L', :'u', :'p') \\gexec" \
+  "select format('alter role %I set default_transaction_read_only = on', :'u') \\gexec" \
+  "select format('grant pg_read_all_data to %I', :'u') \\gexec" \
+  | psql_at "$PRIMARY_PORT" -v u="$READ_USER" -v p="$READ_PASSWORD" -f - >/dev/null
 
 # ---------------------------------------------------------------- standby already there?
 if [[ -n "$(cluster_field "$STANDBY_CLUSTER" 1)" ]]; then

@@ -34,12 +34,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A long mixed load on the packaged service: 16 clients search, ask, index and delete PIAF paragraphs (train split)
- * for {@code soak.duration} (default 10 minutes), each client writing only its own sources; then a consistency check:
- * every acknowledged write is readable and searchable by its source, every acknowledged delete is gone, no chunk is
- * without its document and no document without chunks. Zero 5xx is required. Writes docs/benchmarks/soak.md.
+ * A long mixed load on the packaged service, at its default rate limits and with a set maximum heap
+ * ({@code soak.xmx}, default 768m): 16 clients on one writer key (created through the API, so that the limits of a
+ * writer apply); client 0 only indexes, as a writer feeding the index as fast as the model embeds, the others search,
+ * ask, index and delete PIAF paragraphs (train split), for {@code soak.duration} (default 10 minutes), each client
+ * writing only its own sources; then a consistency check: every acknowledged write is readable and searchable by its
+ * source, every acknowledged delete is gone, no chunk is without its document and no document without chunks. The
+ * RSS is sampled every minute. Required: no error (5xx, no answer, any other non-2xx), no 429, and an RSS that stays within 10 % over the last 5 minutes. Writes docs/benchmarks/soak.md.
  */
 class SoakBenchmark {
 
@@ -47,6 +51,10 @@ class SoakBenchmark {
     static final int CLIENTS = Integer.getInteger("soak.clients", 16);
     static final int BASE_DOCUMENTS = Integer.getInteger("soak.base-documents", 300);
     static final String ADMIN = ServiceProcess.KEY;
+    static final String XMX = System.getProperty("soak.xmx", "768m");
+    /** The rate limits ServiceProcess lifts out of a load generator's reach: the soak runs at the defaults. */
+    static final List<String> LIFTED_LIMITS = List.of("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_REQUESTS_PER_SECOND",
+            "SEMSEARCH_SECURITY_RATE_LIMIT_KEY_BURST");
     static final String[] ENDPOINTS = {"search", "ask", "index", "delete"};
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +63,9 @@ class SoakBenchmark {
     private final Map<String, List<double[]>> samples = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> clientErrors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> rateLimited = new ConcurrentHashMap<>();
+    /** The writer key all clients send, created with the admin key once the service is up. */
+    private volatile String writerKey;
     private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
 
     /** What one client was told: stored sources (source to id and text) and deleted ones (source to id). */
@@ -72,12 +83,20 @@ class SoakBenchmark {
             samples.put(endpoint, Collections.synchronizedList(new ArrayList<>()));
             serverErrors.put(endpoint, new AtomicInteger());
             clientErrors.put(endpoint, new AtomicInteger());
+            rateLimited.put(endpoint, new AtomicInteger());
         }
         ServiceProcess.wipeDatabase();
         Report report = new Report("Soak: " + CLIENTS + " clients mixing search, ask, index and delete");
         String load = loadAverage();
-        try (ServiceProcess service = ServiceProcess.start(Map.of(), "soak-benchmark")) {
+        String javaOpts = System.getProperty("benchmark.java.opts", "");
+        if (!javaOpts.contains("-Xmx")) {
+            System.setProperty("benchmark.java.opts", (javaOpts + " -Xmx" + XMX).trim());
+        }
+        Map<String, String> defaults = new HashMap<>();
+        LIFTED_LIMITS.forEach(name -> defaults.put(name, null));
+        try (ServiceProcess service = ServiceProcess.start(defaults, "soak-benchmark")) {
             double rssStart = service.rssMiB();
+            writerKey = Api.post("/api/keys", Map.of("name", "soak-writer", "role", "writer")).get("key").asText();
             List<Map<String, Object>> base = new ArrayList<>();
             for (Piaf.Paragraph p : paragraphs.subList(0, Math.min(BASE_DOCUMENTS, paragraphs.size()))) {
                 base.add(Map.of("source", p.source(), "title", p.title(), "text", p.context()));
@@ -93,6 +112,16 @@ class SoakBenchmark {
             String model = Api.get("/api/search", Map.of("q", "test")).get("model").asText();
 
             long end = System.nanoTime() + DURATION.toNanos();
+            List<double[]> rssByMinute = Collections.synchronizedList(new ArrayList<>());
+            var sampler = Executors.newSingleThreadScheduledExecutor();
+            long loadStarted = System.nanoTime();
+            sampler.scheduleAtFixedRate(() -> {
+                try {
+                    rssByMinute.add(new double[] {(System.nanoTime() - loadStarted) / 60e9, service.rssMiB()});
+                } catch (IOException e) {
+                    errorSamples.add("RSS: " + e);
+                }
+            }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Ledger>> ledgers = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -104,6 +133,7 @@ class SoakBenchmark {
                 results.add(ledger.get());
             }
             pool.shutdown();
+            sampler.shutdownNow();
             double rssEnd = service.rssMiB();
             String loadEnd = loadAverage();
 
@@ -112,7 +142,8 @@ class SoakBenchmark {
             report.environment(model);
             report.line("Duration " + DURATION.toMinutes() + " min " + DURATION.toSecondsPart() + " s, " + CLIENTS
                     + " closed-loop clients (each sends its next request when the previous one is answered), "
-                    + "one admin key (rate limits on, high enough not to be reached). Each client picks search 45 %, ask 25 %, index 20 %, delete 10 %: PIAF "
+                    + "one writer key at the default rate limits, the service's heap capped at -Xmx" + XMX + ". Client 0 only "
+                    + "indexes (a writer feeding the index at the model's speed); each other client picks search 45 %, ask 25 %, index 20 %, delete 10 %: PIAF "
                     + "paragraphs and questions of the train split (articles not at positions 0, 4, 8, ...), a "
                     + "seeded choice per client; a client indexes and deletes only sources of its own "
                     + "(`soak/<client>/<n>`). " + Math.min(BASE_DOCUMENTS, paragraphs.size()) + " PIAF paragraphs are indexed before "
@@ -125,28 +156,44 @@ class SoakBenchmark {
             List<List<String>> rows = new ArrayList<>();
             int total = 0;
             int totalServerErrors = 0;
+            int totalClientErrors = 0;
+            int totalRateLimited = 0;
             for (String endpoint : ENDPOINTS) {
                 double[] latencies = samples.get(endpoint).stream().mapToDouble(s -> s[0]).toArray();
                 total += latencies.length;
                 totalServerErrors += serverErrors.get(endpoint).get();
+                totalClientErrors += clientErrors.get(endpoint).get();
+                totalRateLimited += rateLimited.get(endpoint).get();
                 rows.add(List.of(endpoint, Integer.toString(latencies.length),
                         Integer.toString(serverErrors.get(endpoint).get()),
+                        Integer.toString(rateLimited.get(endpoint).get()),
                         Integer.toString(clientErrors.get(endpoint).get()),
                         Report.num(Report.percentile(latencies, 50), 1), Report.num(Report.percentile(latencies, 99), 1),
                         Report.num(Report.percentile(latencies, 100), 1)));
             }
-            report.table(List.of("endpoint", "requests", "5xx", "other non-2xx", "p50 ms", "p99 ms", "max ms"),
-                    rows);
+            report.table(List.of("endpoint", "requests", "5xx or no answer", "429", "other non-2xx", "p50 ms",
+                    "p99 ms", "max ms"), rows);
             long writes = results.stream().mapToLong(l -> l.present().size()).sum();
             long deletes = results.stream().mapToLong(l -> l.deleted().size()).sum();
             report.table(List.of("", ""), List.of(
                     List.of("requests", total + " (" + Report.num(total / (DURATION.toMillis() / 1000.0), 1)
                             + " per second)"),
-                    List.of("5xx", Integer.toString(totalServerErrors)),
+                    List.of("5xx or no answer", Integer.toString(totalServerErrors)),
+                    List.of("429", Integer.toString(totalRateLimited)),
+                    List.of("other non-2xx", Integer.toString(totalClientErrors)),
                     List.of("documents written and kept / deleted (acknowledged)", writes + " / " + deletes),
                     List.of("consistency errors", Integer.toString(inconsistencies.size())),
                     List.of("RSS: started / after the base corpus / end", Report.num(rssStart, 0) + " / "
-                            + Report.num(rssIndexed, 0) + " / " + Report.num(rssEnd, 0) + " MiB")));
+                            + Report.num(rssIndexed, 0) + " / " + Report.num(rssEnd, 0) + " MiB"),
+                    List.of("RSS over the last 5 minutes: lowest / highest", Report.num(lastMinutes(rssByMinute,
+                            5)[0], 0) + " / " + Report.num(lastMinutes(rssByMinute, 5)[1], 0) + " MiB")));
+            List<List<String>> rssRows = new ArrayList<>();
+            for (double[] sample : List.copyOf(rssByMinute)) {
+                rssRows.add(List.of(Report.num(sample[0], 0), Report.num(sample[1], 0)));
+            }
+            report.line("RSS of the service each minute of the load (-Xmx" + XMX + "):");
+            report.line("");
+            report.table(List.of("minute", "RSS MiB"), rssRows);
             report.line("Consistency check after the load: every kept document is read back (`GET "
                     + "/api/documents/{id}`: its source, at least one chunk) and found by a search of its first words "
                     + "filtered to its source; every deleted one answers 404 and no search finds it; in the database "
@@ -163,9 +210,26 @@ class SoakBenchmark {
                         errorSamples.subList(0, Math.min(10, errorSamples.size()))));
             }
             report.write("soak.md");
-            assertEquals(0, totalServerErrors, "5xx during the soak");
+            assertEquals(0, totalServerErrors, "5xx or no answer during the soak");
+            assertEquals(0, totalRateLimited, "429 during the soak: a writer at the default limits was refused");
+            assertEquals(0, totalClientErrors, "other non-2xx during the soak");
             assertEquals(List.of(), inconsistencies);
+            double[] steady = lastMinutes(rssByMinute, 5);
+            assertTrue(steady[1] <= steady[0] * 1.10, "the RSS grew over the last 5 minutes: "
+                    + Report.num(steady[0], 0) + " to " + Report.num(steady[1], 0) + " MiB");
         }
+    }
+
+    /** The lowest and highest RSS sampled in the last {@code minutes} minutes (NaN when none). */
+    static double[] lastMinutes(List<double[]> samples, int minutes) {
+        List<double[]> all = List.copyOf(samples);
+        double lowest = Double.NaN;
+        double highest = Double.NaN;
+        for (double[] sample : all.subList(Math.max(0, all.size() - minutes), all.size())) {
+            lowest = Double.isNaN(lowest) ? sample[1] : Math.min(lowest, sample[1]);
+            highest = Double.isNaN(highest) ? sample[1] : Math.max(highest, sample[1]);
+        }
+        return new double[] {lowest, highest};
     }
 
     private Ledger runClient(int client, long end, List<Piaf.Paragraph> paragraphs, List<String> questions) {
@@ -174,7 +238,7 @@ class SoakBenchmark {
         List<String> present = new ArrayList<>();
         int next = 0;
         while (System.nanoTime() < end) {
-            int pick = random.nextInt(100);
+            int pick = client == 0 ? 80 : random.nextInt(100);
             try {
                 if (pick < 45) {
                     String q = questions.get(random.nextInt(questions.size()));
@@ -216,7 +280,7 @@ class SoakBenchmark {
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(request.header("Authorization", "Bearer " + ADMIN)
+            response = http.send(request.header("Authorization", "Bearer " + writerKey)
                     .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             serverErrors.get(endpoint).incrementAndGet();
@@ -227,6 +291,9 @@ class SoakBenchmark {
         if (response.statusCode() >= 500) {
             serverErrors.get(endpoint).incrementAndGet();
             errorSamples.add(endpoint + " " + response.statusCode() + ": " + response.body());
+        } else if (response.statusCode() == 429) {
+            rateLimited.get(endpoint).incrementAndGet();
+            errorSamples.add(endpoint + " 429: " + response.body());
         } else if (response.statusCode() >= 300) {
             clientErrors.get(endpoint).incrementAndGet();
             errorSamples.add(endpoint + " " + response.statusCode() + ": " + response.body());

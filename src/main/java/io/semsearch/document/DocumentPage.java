@@ -12,6 +12,7 @@ import java.util.List;
  * @param total documents in all (or of the source); counted only for a page asked by number
  * @param next the link to the page after this one (its {@code after} cursor); absent on the last page
  */
+@Schema(requiredProperties = {"items", "size"})
 public record DocumentPage(
         List<DocumentSummary> items,
         @Schema(nullable = true, description = "The page number asked for; absent when the page was asked with "

@@ -21,8 +21,9 @@ public interface ExtractionConfig {
     int maxChars();
 
     /**
-     * Most characters of text per byte of file once a million characters are out (Tika's zip-bomb guard); POI also
-     * refuses office parts that inflate more than 100 times.
+     * Most characters of text per byte of file once a million characters are out (Tika's zip-bomb guard); also how
+     * many times a DOCX or ODT part, or a PDF page or form content stream, may inflate (past 1 MiB) before any parser
+     * reads it.
      */
     @WithDefault("100")
     long maxCompressionRatio();

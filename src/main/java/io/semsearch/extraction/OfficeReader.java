@@ -24,6 +24,12 @@ final class OfficeReader implements FormatReader {
     /** Bytes all parts of an office file may inflate to, per character of {@link ExtractionOptions#maxChars()}. */
     static final long MAX_INFLATED_PER_CHAR = 64;
 
+    /**
+     * Bytes a PDF's page and form content streams may inflate to, per character of
+     * {@link ExtractionOptions#maxChars()}: the parser interprets them operator by operator, and cannot be stopped.
+     */
+    static final long MAX_PDF_CONTENT_PER_CHAR = 16;
+
     private final DocumentFormat format;
     private final ExtractionOptions options;
     private final TikaExtraction tika;
@@ -38,6 +44,8 @@ final class OfficeReader implements FormatReader {
     public Draft read(byte[] content, MediaType type, String fileName) {
         if (format == DocumentFormat.PDF) {
             requireComplete(content);
+            PdfContentGuard.check(content, options.maxCompressionRatio(),
+                    MAX_PDF_CONTENT_PER_CHAR * options.maxChars());
         } else {
             ZipBombGuard.check(content, options.maxCompressionRatio(), MAX_INFLATED_PER_CHAR * options.maxChars(),
                     format == DocumentFormat.DOCX ? "DOCX document" : "ODT document");

@@ -2,6 +2,7 @@ package io.semsearch.health;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.semsearch.common.DatabaseConfig;
 import io.semsearch.common.DatabaseOutage;
 import io.semsearch.embedding.ActiveModel;
 import io.semsearch.embedding.EmbeddingService;
@@ -29,12 +30,15 @@ public class ServiceReadinessCheck implements HealthCheck {
 
     private final EmbeddingService embedding;
     private final EntityManager entityManager;
+    private final DatabaseConfig database;
     /** The last probe's verdict, 1 (ready) or 0, as the gauge {@code semsearch.readiness} for alerts. */
     private final AtomicInteger ready = new AtomicInteger();
 
-    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager, MeterRegistry registry) {
+    public ServiceReadinessCheck(EmbeddingService embedding, EntityManager entityManager, DatabaseConfig database,
+            MeterRegistry registry) {
         this.embedding = embedding;
         this.entityManager = entityManager;
+        this.database = database;
         registry.gauge("semsearch.readiness", ready);
     }
 
@@ -50,7 +54,8 @@ public class ServiceReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("semantic-search")
                 .withData("model", model.name())
                 .withData("dimension", model.dimension())
-                .withData("fallback", model.isFallback());
+                .withData("fallback", model.isFallback())
+                .withData("reads", database.readUrl().isPresent() ? "replica" : "primary");
         model.fallbackReason().ifPresent(reason -> response.withData("fallbackReason", reason));
         try {
             List<?> version = QuarkusTransaction.requiringNew().call(() -> entityManager

@@ -83,8 +83,8 @@ public class FileIndexResource {
     @APIResponse(responseCode = "413", description = "The file over semsearch.extraction.max-size, or its text over "
             + "semsearch.ingest.max-text-bytes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "This API key already has semsearch.ingest.max-uploads-per-key "
-            + "uploads running; Retry-After says when to try again",
+    @APIResponse(responseCode = "429", description = "Rate limit of the key (or of the client address without a key) "
+            + "reached, or the key already has semsearch.ingest.max-uploads-per-key uploads running; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "A file type that is not extracted (an image, an archive...), "
             + "or a request that is not multipart/form-data",

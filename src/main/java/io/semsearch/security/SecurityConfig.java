@@ -3,6 +3,7 @@ package io.semsearch.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,16 @@ public interface SecurityConfig {
     /**
      * An admin key taken from the configuration ({@code SEMSEARCH_SECURITY_BOOTSTRAP_KEY}), at least 24 characters.
      * It is compared in memory and never stored; removing it from the configuration revokes it. When it is absent and
-     * no key is stored, the service creates an admin key at start and prints it once.
+     * no key is stored, the service creates an admin key at start and writes it to {@link #firstKeyFile()}.
      */
     Optional<String> bootstrapKey();
+
+    /**
+     * Where the admin key created at the first start (no bootstrap key, no stored key) is written, readable by the
+     * service's user only (0600, in a folder made 0700); it is never printed or logged.
+     */
+    @WithDefault("${user.home}/.semsearch/first-admin-key")
+    Path firstKeyFile();
 
     /** Let requests without a key read (search, ask, list and read documents); writes always need a key. */
     @WithDefault("false")

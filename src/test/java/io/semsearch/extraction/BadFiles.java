@@ -44,6 +44,8 @@ public final class BadFiles {
                         TruncatedDocumentException.class),
                 new Case("encrypted PDF", "rapport.pdf", null, encryptedPdf(), EncryptedDocumentException.class),
                 new Case("PDF without text", "scan.pdf", null, pdf(null), NoMainTextException.class),
+                new Case("content-stream bomb PDF (20 million operators, 80 MB inflated)", "bombe.pdf", null,
+                        contentBombPdf(20), DocumentLimitExceededException.class),
                 new Case("zip bomb DOCX (64 MiB document.xml)", "bombe.docx", null, zipBombDocx(64 << 20),
                         DocumentLimitExceededException.class),
                 new Case("zip bomb ODT (64 MiB content.xml)", "bombe.odt", null, zipBombOdt(64 << 20),
@@ -79,6 +81,28 @@ public final class BadFiles {
             if (title != null) {
                 info.setTitle(title);
             }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A PDF whose one page holds {@code millions} million "q Q" operators (save and restore the graphics state: no
+     * text), in a Flate stream about a thousand times smaller: PDFBox interprets them one by one and does not stop
+     * when interrupted.
+     */
+    static byte[] contentBombPdf(int millions) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.common.PDStream stream = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+            try (OutputStream content = stream.createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+                byte[] block = "q Q\n".repeat(250_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                for (int i = 0; i < millions * 4; i++) {
+                    content.write(block);
+                }
+            }
+            page.setContents(stream);
             doc.save(out);
             return out.toByteArray();
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static io.semsearch.testing.TestKeys.asAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,12 +40,16 @@ class ReplicaTest {
             + DATABASE;
     static final String USER = env("SEMSEARCH_DB_USER", "semsearch");
     static final String PASSWORD = env("SEMSEARCH_DB_PASSWORD", "semsearch");
+    /** The read-only role scripts/setup-standby.sh makes: the service reads the standby as it. */
+    static final String READ_USER = env("SEMSEARCH_READ_USER", "semsearch_reader");
+    static final String READ_PASSWORD = env("SEMSEARCH_READ_PASSWORD", "semsearch_reader");
 
     public static class PrimaryAndStandby implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.url", PRIMARY, "%test.quarkus.datasource.jdbc.url", PRIMARY,
-                    "semsearch.datasource.read-url", STANDBY);
+                    "semsearch.datasource.read-url", STANDBY, "semsearch.datasource.read-username", READ_USER,
+                    "semsearch.datasource.read-password", READ_PASSWORD);
         }
     }
 
@@ -55,6 +60,20 @@ class ReplicaTest {
     void restore() throws SQLException {
         standby("select pg_wal_replay_resume()");
         testData.restore();
+    }
+
+    @Test
+    void theReadRoleReadsButWritesNothingEvenOnThePrimary() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(PRIMARY, READ_USER, READ_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            try (ResultSet count = statement.executeQuery("select count(*) from document")) {
+                assertTrue(count.next());
+            }
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.executeUpdate("delete from document"));
+            assertTrue(refused.getMessage().contains("read-only") || refused.getMessage().contains("permission"),
+                    refused.getMessage());
+        }
     }
 
     @Test

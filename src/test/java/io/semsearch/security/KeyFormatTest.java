@@ -86,6 +86,11 @@ class KeyFormatTest {
         }
 
         @Override
+        public java.nio.file.Path firstKeyFile() {
+            return java.nio.file.Path.of("first-admin-key");
+        }
+
+        @Override
         public RateLimit rateLimit() {
             return null;
         }

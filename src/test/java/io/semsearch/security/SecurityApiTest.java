@@ -81,15 +81,22 @@ class SecurityApiTest {
     }
 
     @Test
-    void theFirstStartCreatesOneAdminKeyAndPrintsItOnce() throws Exception {
+    void theFirstStartCreatesOneAdminKeyWrittenForItsOwnerNeverPrinted() throws Exception {
         deleteAllKeys();
+        java.nio.file.Path file = java.nio.file.Path.of(KeysRequiredProfile.FIRST_KEY_FILE).toAbsolutePath();
+        java.nio.file.Files.deleteIfExists(file);
         String printed = console(() -> bootstrap.onStart(null));
-        Matcher key = PRINTED_KEY.matcher(printed);
-        assertTrue(key.find(), printed);
-        admin = key.group();
+        String written = java.nio.file.Files.readString(file).strip();
+        assertTrue(PRINTED_KEY.matcher(written).matches(), written);
+        assertFalse(PRINTED_KEY.matcher(printed).find(), "the key is not on the console: " + printed);
+        assertTrue(printed.contains(file.toString()), printed);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
+        admin = written;
         TestKeys.withKey(admin).when().get("/api/keys").then().statusCode(200)
                 .body("name", equalTo(List.of("bootstrap"))).body("role", equalTo(List.of("admin")));
         assertEquals("", console(() -> bootstrap.onStart(null)), "a second start prints nothing");
+        assertEquals(written, java.nio.file.Files.readString(file).strip(), "nor writes another key");
 
         deleteAllKeys();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -254,9 +261,8 @@ class SecurityApiTest {
             TestKeys.withKey(key).when().get("/api/documents").then().statusCode(401);
             deleteAllKeys();
             printed = console(() -> bootstrap.onStart(null));
-            Matcher matcher = PRINTED_KEY.matcher(printed);
-            assertTrue(matcher.find());
-            admin = matcher.group();
+            assertFalse(PRINTED_KEY.matcher(printed).find(), printed);
+            admin = java.nio.file.Files.readString(java.nio.file.Path.of(KeysRequiredProfile.FIRST_KEY_FILE)).strip();
             for (String line : logged) {
                 assertFalse(line.contains(key.substring(17)), line);
                 assertFalse(line.contains(admin.substring(17)), line);

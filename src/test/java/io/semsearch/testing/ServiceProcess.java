@@ -74,7 +74,10 @@ public final class ServiceProcess implements AutoCloseable {
                 .cleanDisabled(false).load().clean();
     }
 
-    /** Starts the service with extra configuration (environment variables) and waits until it is ready. */
+    /**
+     * Starts the service with extra configuration (environment variables; a null value removes one set here) and
+     * waits until it is ready.
+     */
     public static ServiceProcess start(Map<String, String> settings, String logName) throws Exception {
         return start(ROOT, DB_URL, PORT, settings, logName);
     }
@@ -139,7 +142,13 @@ public final class ServiceProcess implements AutoCloseable {
         // rate limits stay on (their cost is measured) but out of reach of a load generator
         env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_REQUESTS_PER_SECOND", "100000");
         env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_BURST", "100000");
-        env.putAll(settings);
+        settings.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name); // a setting above taken back: the service's default applies
+            } else {
+                env.put(name, value);
+            }
+        });
         long started = System.nanoTime();
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
