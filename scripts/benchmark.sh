@@ -8,6 +8,10 @@
 #                                      /api/ask; with --before, REV's build too, same run            -> streaming.md
 #   scripts/benchmark.sh soak [DURATION]  16 clients mixing search, ask, index, delete, then a consistency
 #                                      check; DURATION like 90s, 10m (the default) or 1h             -> soak.md
+#   scripts/benchmark.sh hostile       nested JSON, oversize and chunked bodies, key floods, wide filters, foreign
+#                                      MCP origins, bucket floods: the service's answers and their time, and the
+#                                      p50 of another client's searches meanwhile against quiet
+#                                      (-Dbenchmark.hostile.seconds, default 10 per attack)           -> hostile.md
 #   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
 #                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
@@ -38,13 +42,14 @@ case "${1:-}" in
   retrieval) test=RetrievalBenchmark ;;
   answers) test=AnswersBenchmark ;;
   soak) test=SoakBenchmark ;;
+  hostile) test=HostileBenchmark ;;
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
   scale) test=ScaleBenchmark ;;
   extraction) test=ExtractionBenchmark ;;
   native) test=NativeBenchmark ;;
   builds) test=BuildsBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming [--before REV]|soak [DURATION]|scale|extraction|native|builds --before REV [maven arguments...]" >&2
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming [--before REV]|soak [DURATION]|hostile|scale|extraction|native|builds --before REV [maven arguments...]" >&2
      exit 2 ;;
 esac
 mode="$1"
