@@ -11,6 +11,10 @@
 #                                      errors and the RSS each minute reported; fails on any error or 429, or an
 #                                      RSS growing over 10 % in the last 5 minutes; then a consistency check;
 #                                      DURATION like 90s, 10m (the default) or 1h                    -> soak.md
+#   scripts/benchmark.sh hostile       nested JSON, oversize and chunked bodies, key floods, wide filters, foreign
+#                                      MCP origins, bucket floods: the service's answers and their time, and the
+#                                      p50 of another client's searches meanwhile against quiet
+#                                      (-Dbenchmark.hostile.seconds, default 10 per attack)           -> hostile.md
 #   scripts/benchmark.sh scale         10k / 100k / 1M chunk stores made from PIAF: index builds, size, recall,
 #                                      latency by mode at 1 and 16 clients                           -> scale.md
 #                                      (its own database SEMSEARCH_SCALE_DB_NAME, default semsearch_scale;
@@ -41,13 +45,14 @@ case "${1:-}" in
   retrieval) test=RetrievalBenchmark ;;
   answers) test=AnswersBenchmark ;;
   soak) test=SoakBenchmark ;;
+  hostile) test=HostileBenchmark ;;
   performance) test=PerformanceBenchmark ;;
   streaming) test=StreamingBenchmark ;;
   scale) test=ScaleBenchmark ;;
   extraction) test=ExtractionBenchmark ;;
   native) test=NativeBenchmark ;;
   builds) test=BuildsBenchmark ;;
-  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming [--before REV]|soak [DURATION]|scale|extraction|native|builds --before REV [maven arguments...]" >&2
+  *) echo "usage: scripts/benchmark.sh retrieval|answers [--before REV]|performance|streaming [--before REV]|soak [DURATION]|hostile|scale|extraction|native|builds --before REV [maven arguments...]" >&2
      exit 2 ;;
 esac
 mode="$1"

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Refuses the NUL character (U+0000) in every string of a JSON request body, keys of free maps included: PostgreSQL
  * cannot store it in text or jsonb, so it would otherwise fail deep in a write or a query. The client gets a 400
- * naming the field (the JSON mapping error goes through {@link ProblemMappers}).
+ * naming the field (the JSON mapping error goes through {@link ProblemMappers}). Free JSON is read here in one pass,
+ * within the bounds of {@link JsonLimits}.
  */
 @Singleton
 public class NulCharacters implements ObjectMapperCustomizer {

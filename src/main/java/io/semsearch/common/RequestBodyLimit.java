@@ -101,7 +101,12 @@ public class RequestBodyLimit {
     }
 
     private void problem(RoutingContext context, int status, String title, String detail) {
-        // the rest of the body is not read: the connection cannot serve another request
+        // the rest of the body is not read: the connection cannot serve another request, and is closed once the
+        // problem is sent rather than left to take in the rest of the body
+        HttpServerRequest request = context.request();
+        if (!request.isEnded()) {
+            context.response().endHandler(ended -> request.connection().close());
+        }
         RouteProblems.send(context, json, status, title, detail, Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 }

@@ -103,8 +103,10 @@ class RequestLimitsApiTest {
     @Test
     void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
         String padded = "{\"question\": \"OpenAI ?\"" + " ".repeat(2 * MIB) + "}";
-        HttpResponse<String> response = post("/api/ask", padded, true);
-        assertEquals(413, response.statusCode(), response.body());
+        HttpResponse<String> response = cutOff(() -> post("/api/ask", padded, true));
+        if (response != null) {
+            assertEquals(413, response.statusCode(), response.body());
+        }
         HttpResponse<String> small = post("/api/ask", "{\"question\": \"OpenAI ?\"" + " ".repeat(50_000) + "}",
                 true);
         assertEquals(200, small.statusCode(), small.body());
@@ -122,7 +124,26 @@ class RequestLimitsApiTest {
     void mcpBodiesAreLimitedWithAndWithoutALength() throws Exception {
         String padded = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"ping\"" + " ".repeat(2 * MIB) + "}";
         assertProblem(post("/mcp", padded, false), 413, "semsearch.api.max-body-size");
-        assertProblem(post("/mcp", padded, true), 413, "semsearch.api.max-body-size");
+        HttpResponse<String> chunked = cutOff(() -> post("/mcp", padded, true));
+        if (chunked != null) {
+            assertProblem(chunked, 413, "semsearch.api.max-body-size");
+        }
+    }
+
+    private interface Exchange {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+
+    /**
+     * The answer to a body the service stops reading, or null when the service closed the connection before the
+     * client, still sending, read the answer; a complete exchange (the body read to its end) fails.
+     */
+    private static HttpResponse<String> cutOff(Exchange exchange) throws InterruptedException {
+        try {
+            return exchange.send();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.semsearch.security.RateLimitedProfile;
 import io.semsearch.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -26,7 +27,11 @@ class RateLimitedContractTest {
     void theRateLimitsProblemIsTheDocumentedOne() {
         ContractTest.conforms("GET", "/api/search",
                 untilRefused(() -> given().queryParam("q", "OpenAI").get("/api/search")), 429);
-        ContractTest.conforms("GET", "/api/keys", untilRefused(() -> TestKeys.asAdmin().get("/api/keys")), 429);
+        // the profile leaves the configured admin key out of reach: an admin key of 1 request/s (bursts of 6)
+        String admin = TestKeys.asAdmin().contentType("application/json")
+                .body(Map.of("name", "limited admin", "role", "admin", "rateLimit", 1)).post("/api/keys").then()
+                .statusCode(201).extract().path("key");
+        ContractTest.conforms("GET", "/api/keys", untilRefused(() -> TestKeys.withKey(admin).get("/api/keys")), 429);
     }
 
     /** The first refused response; the profile's bursts are a few requests. */

@@ -69,6 +69,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void waitingTimeIsReadWithoutTakingARequest() {
+        assertEquals(0, limiter.waitFor("a"), "no bucket yet: no wait");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, limiter.waitFor("a"));
+            limiter.acquire("a");
+        }
+        assertEquals(1, limiter.waitFor("a"));
+        assertEquals(1, limiter.waitFor("a"), "reading the wait took nothing");
+        advance(500);
+        assertEquals(0, limiter.waitFor("a"));
+        assertEquals(0, limiter.acquire("a"), "the token the wait was for is still there");
+    }
+
+    @Test
     void aLimitNeedsARateAndABurst() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0, 1, clock::get));
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(1, 0, clock::get));

@@ -140,8 +140,7 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("SEMSEARCH_INGEST_SAMPLE_CORPUS", "false");
         env.put("SEMSEARCH_SECURITY_BOOTSTRAP_KEY", KEY);
         // rate limits stay on (their cost is measured) but out of reach of a load generator
-        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_REQUESTS_PER_SECOND", "100000");
-        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_KEY_BURST", "100000");
+        env.put("SEMSEARCH_SECURITY_RATE_LIMIT_ADMIN_REQUESTS_PER_SECOND", "100000");
         settings.forEach((name, value) -> {
             if (value == null) {
                 env.remove(name); // a setting above taken back: the service's default applies
