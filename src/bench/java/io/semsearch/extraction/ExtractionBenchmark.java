@@ -170,12 +170,12 @@ class ExtractionBenchmark {
                 + "dropped", page -> extractor.extract(page.bytes(), page.html().getFileName().toString(), null)
                         .text());
         methods.put("same, link density > 0.35 dropped", page -> variant(page,
-                new HtmlMainContent.Tuning(0.35, true)));
+                new HtmlMainContent.Tuning(0.35, true, HtmlMainContent.Tuning.DEFAULT.minCoverage())));
         methods.put("same, link density > 0.5 dropped", page -> variant(page,
-                new HtmlMainContent.Tuning(0.5, true)));
-        methods.put("same, link density > 0.8 dropped", page -> variant(page, new HtmlMainContent.Tuning(0.8, true)));
+                new HtmlMainContent.Tuning(0.5, true, HtmlMainContent.Tuning.DEFAULT.minCoverage())));
+        methods.put("same, link density > 0.8 dropped", page -> variant(page, new HtmlMainContent.Tuning(0.8, true, HtmlMainContent.Tuning.DEFAULT.minCoverage())));
         methods.put("same, scoring only (article/main not trusted first)", page -> variant(page,
-                new HtmlMainContent.Tuning(0.65, false)));
+                new HtmlMainContent.Tuning(0.65, false, HtmlMainContent.Tuning.DEFAULT.minCoverage())));
         methods.put("Boilerpipe ArticleExtractor (Tika's HTML parser)", page -> boilerpipe(page,
                 ArticleExtractor.INSTANCE));
         methods.put("Boilerpipe DefaultExtractor (Tika's HTML parser)", page -> boilerpipe(page,
@@ -293,7 +293,7 @@ class ExtractionBenchmark {
     }
 
     private static String variant(ExtractionCorpus.Page page, HtmlMainContent.Tuning tuning) {
-        return HtmlMainContent.extract(parse(page), tuning);
+        return HtmlMainContent.extract(parse(page), tuning).text();
     }
 
     private static String boilerpipe(ExtractionCorpus.Page page, BoilerpipeExtractor extractor) {
