@@ -29,6 +29,8 @@ public final class ExtractionCorpus {
     static final Path ROOT = Path.of(System.getProperty("project.root", System.getProperty("user.dir")));
     static final Path RESOURCES = ROOT.resolve("src/test/resources/extraction");
     static final Path FIXTURES = ROOT.resolve("target/extraction-fixtures");
+    /** Where scripts/setup-extraction-fixtures.sh puts what it makes and unpacks. */
+    public static final Path FIXTURES_ROOT = FIXTURES;
     static final List<String> OFFICE_FORMATS = List.of("pdf", "docx", "odt");
 
     /** A page and its reference. {@code contentSelector} and {@code exclude} are those of Debian pages. */
