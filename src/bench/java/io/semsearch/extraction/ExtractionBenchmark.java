@@ -385,6 +385,15 @@ class ExtractionBenchmark {
         table(List.of("split", "pages", "generators", "median recall", "lowest recall", "pages under 90 %",
                 "median recall before", "lowest before", "pooled precision", "median precision", "lowest precision",
                 "median self-reported coverage"), summary);
+        List<Double> held = recalls.getOrDefault("held-out", List.of());
+        double lowest = held.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double precision = pooled.get("held-out").precision();
+        line(String.format(Locale.ROOT, "Held-out against the targets: median recall %s (target 98 %%: %s), lowest %s "
+                + "(target 90 %%: %s, %d pages under), pooled precision %s (target 97 %%: %s), from %d generators.",
+                pct(median(held)), gap(median(held), 0.98), pct(lowest), gap(lowest, 0.90),
+                held.stream().filter(x -> x < 0.90).count(), pct(precision), gap(precision, 0.97),
+                generators.get("held-out").size()));
+        line("");
         List<List<String>> perGenerator = new ArrayList<>();
         byGenerator.forEach((key, values) -> perGenerator.add(List.of(key, String.valueOf(values.size()),
                 pct(median(values)), pct(values.stream().mapToDouble(Double::doubleValue).min().orElse(0)))));
@@ -453,6 +462,10 @@ class ExtractionBenchmark {
         line(String.format(Locale.ROOT, "Seconds per page (one page per file): p50 %.1f, p90 %.1f, max %.1f.",
                 median(all), sorted.get((int) Math.floor(0.9 * (sorted.size() - 1))), sorted.get(sorted.size() - 1)));
         line("");
+    }
+
+    private static String gap(double value, double target) {
+        return value >= target ? "met" : String.format(Locale.ROOT, "missed by %.1f points", (target - value) * 100);
     }
 
     private static Document parse(byte[] bytes) {
