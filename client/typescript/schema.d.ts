@@ -103,7 +103,7 @@ export interface paths {
         put?: never;
         /**
          * Index a file
-         * @description Extracts the main text and the metadata of an HTML page (its article, without navigation, menus, cookie banners, comments...), a PDF, a DOCX or ODT document, a Markdown or plain text file, then indexes it as POST /api/documents does: the same source again updates the document, or does nothing when its text is unchanged.
+         * @description Extracts the main text and the metadata of an HTML page (its main text, without navigation, menus, cookie banners, comments...), a PDF, a DOCX or ODT document, a Markdown or plain text file, a scanned PDF or a PNG, JPEG or TIFF image (read by OCR, French and English), then indexes it as POST /api/documents does: the same source again updates the document, or does nothing when its text is unchanged. The response's extraction says what was kept: for a web page, the share of its body's words outside navigation (coverage, also stored as the metadata extraction.coverage) and a warning when more than 10 % was left out.
          */
         post: operations["indexFile"];
         delete?: never;
@@ -483,6 +483,46 @@ export interface components {
             /** Format: int32 */
             highlightEnd: number;
         };
+        /** @description What the extraction kept of the file's text. For web pages, the main-content extraction measures the words it kept against the words of the page's body outside navigation, headers, footers, menus and link lists; the other formats keep their whole text. */
+        ExtractionSummary: {
+            /**
+             * @description The extraction path: html, pdf, docx, odt, markdown, text, image
+             * @example html
+             */
+            format: string;
+            /**
+             * Format: double
+             * @description Web pages: words kept / words of the body outside navigation (0..1), stored as the metadata extraction.coverage; null for the formats whose whole text is kept
+             * @example 0.998
+             */
+            coverage: number | null;
+            /**
+             * Format: int32
+             * @description Web pages: words of the body outside navigation (extraction.bodyWords)
+             */
+            bodyWords: number | null;
+            /**
+             * Format: int32
+             * @description Web pages: words kept (extraction.keptWords)
+             */
+            keptWords: number | null;
+            /**
+             * Format: int32
+             * @description Words of the body outside navigation that the stored text lacks (0 when none or not measured)
+             */
+            droppedWords: number;
+            /** @description Whether text was left out: droppedWords > 0 */
+            textDropped: boolean;
+            /** @description Whether the main-content heuristic first chose a fragment of the page and the extraction widened it to keep the whole text (extraction.widened) */
+            widened: boolean;
+            /**
+             * Format: int32
+             * @description Pages or images read by text recognition (OCR), null when none (extraction.ocrPages)
+             */
+            ocrPages: number | null;
+            /** @description Set when more than 10 % of the body's words were left out: what was dropped and how much */
+            warning: string | null;
+        };
         /** @description The questions the service abstained on most often, and those whose answers were voted down most often, among the answers given since 'since' */
         FeedbackReportResponse: {
             /** @description Start of the period: the since parameter, or the oldest kept answer's possible age */
@@ -521,6 +561,16 @@ export interface components {
         FieldError: {
             field: string;
             message: string;
+        };
+        FileIndexResponse: {
+            id: components["schemas"]["UUID"];
+            source: string;
+            title: string;
+            /** Format: int32 */
+            chunks: number;
+            status: components["schemas"]["IndexStatus"];
+            model: string;
+            extraction: components["schemas"]["ExtractionSummary"];
         };
         Highlight: {
             /** Format: int32 */
@@ -1314,7 +1364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndexResponse"];
+                    "application/json": components["schemas"]["FileIndexResponse"];
                 };
             };
             /** @description A new document */
@@ -1323,7 +1373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IndexResponse"];
+                    "application/json": components["schemas"]["FileIndexResponse"];
                 };
             };
             /** @description No file, a field too long, metadata that is not a JSON object, a field this endpoint does not know */
@@ -1371,7 +1421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A file type that is not extracted (an image, an archive...), or a request that is not multipart/form-data */
+            /** @description A file type that is not extracted (a GIF, an archive...), an image or scan when OCR is off or Tesseract is missing, or a request that is not multipart/form-data */
             415: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,16 @@ final class BoilerplateNames {
                     + "|newsletter|subscri|breadcrumb|related|recommend|similar|outbrain|taboola|promo|advert|sponsor"
                     + "|popup|modal|sidebar|skip-?link|paywall");
 
+    /**
+     * A sidebar may be a documentation aside ("Note", "Vocabulary" boxes of DocBook's {@code sidebar}): prose, kept
+     * when the word is its only boilerplate name.
+     */
+    private static final Pattern PROSE_SIDEBAR = Pattern.compile("sidebar");
+
+    /** Least characters, and most link density, of a sidebar's text for it to be prose. */
+    private static final int PROSE_CHARS = 150;
+    private static final double PROSE_LINK_DENSITY = 0.2;
+
     /** Class/id words of content. */
     static final Pattern POSITIVE = Pattern.compile(
             "article|content|entry|main|post|story|text|chapter|body|blog|hentry|prose|corps");
@@ -48,7 +58,17 @@ final class BoilerplateNames {
         if (BOILERPLATE_ROLES.contains(element.attr("role").toLowerCase(Locale.ROOT))) {
             return true;
         }
-        return byClassOrId((element.className() + " " + element.id()).toLowerCase(Locale.ROOT).strip());
+        String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT).strip();
+        if (!byClassOrId(names)) {
+            return false;
+        }
+        return !(PROSE_SIDEBAR.matcher(names).find() && !byClassOrId(PROSE_SIDEBAR.matcher(names).replaceAll(" "))
+                && isProse(element));
+    }
+
+    private static boolean isProse(Element element) {
+        return element.text().length() >= PROSE_CHARS
+                && ReadabilityScore.linkDensity(element) < PROSE_LINK_DENSITY;
     }
 
     /** The verdict of the tag alone, or {@code null} when the tag does not decide. */

@@ -11,7 +11,9 @@ public enum DocumentFormat {
     DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     ODT("application/vnd.oasis.opendocument.text", "odt"),
     MARKDOWN("text/markdown", "md", "markdown"),
-    TEXT("text/plain", "txt", "text");
+    TEXT("text/plain", "txt", "text"),
+    /** PNG, JPEG or TIFF, read by OCR. */
+    IMAGE("image/png", "png", "jpg", "jpeg", "tif", "tiff");
 
     private final String mediaType;
     private final Set<String> extensions;

@@ -61,8 +61,52 @@ public interface ExtractionConfig {
         return warmUp().orElse(ImageMode.current() != ImageMode.NATIVE_RUN);
     }
 
+    /** Text recognition (OCR) of scanned PDFs and PNG, JPEG and TIFF images by Tesseract. */
+    Ocr ocr();
+
+    interface Ocr {
+
+        /**
+         * Read scanned PDFs (no text layer) and images with Tesseract; off, images get 415 and scanned PDFs 422.
+         * Needs the {@code tesseract-ocr}, {@code tesseract-ocr-fra} and {@code tesseract-ocr-eng} Debian packages.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The Tesseract executable: a name on the {@code PATH} or a path. */
+        @WithDefault(OcrOptions.DEFAULT_COMMAND)
+        String command();
+
+        /** Tesseract's language models, joined by {@code +}. */
+        @WithDefault(OcrOptions.DEFAULT_LANGUAGES)
+        String languages();
+
+        /**
+         * Longest recognition of one page; the process is killed after it. The whole file stays bounded by
+         * {@code semsearch.extraction.timeout}: raise it for scans of many pages (about 3 to 6 s a page on 2 cores).
+         */
+        @WithDefault("60s")
+        Duration pageTimeout();
+
+        /** Most pages (PDF pages, TIFF frames) recognised in one file; more is refused with 422. */
+        @WithDefault("10")
+        int maxPages();
+
+        /** Most pixels of one page image; a larger image is refused with 422, a PDF page rendered smaller. */
+        @WithDefault("50000000")
+        long maxPixels();
+
+        /** Resolution at which a scanned PDF's pages are rendered for recognition. */
+        @WithDefault("300")
+        int dpi();
+
+        default OcrOptions toOptions() {
+            return new OcrOptions(enabled(), command(), languages(), pageTimeout(), maxPages(), maxPixels(), dpi());
+        }
+    }
+
     default ExtractionOptions toOptions() {
         return new ExtractionOptions(maxSize().asLongValue(), maxChars(), maxCompressionRatio(), timeout(),
-                minTextChars(), minLanguageChars(), maxConcurrent(), maxQueued());
+                minTextChars(), minLanguageChars(), maxConcurrent(), maxQueued(), ocr().toOptions());
     }
 }

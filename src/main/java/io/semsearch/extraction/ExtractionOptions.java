@@ -16,6 +16,7 @@ import java.time.Duration;
  *     unknown unless the file declares it)
  * @param maxConcurrent most files parsed at once
  * @param maxQueued most files waiting for a parse ({@link ExtractionBusyException} beyond)
+ * @param ocr text recognition of scanned PDFs and images
  */
 public record ExtractionOptions(
         long maxBytes,
@@ -25,7 +26,8 @@ public record ExtractionOptions(
         int minTextChars,
         int minLanguageChars,
         int maxConcurrent,
-        int maxQueued) {
+        int maxQueued,
+        OcrOptions ocr) {
 
     public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
     public static final int DEFAULT_MAX_CHARS = 5_000_000;
@@ -41,6 +43,9 @@ public record ExtractionOptions(
                 || maxConcurrent <= 0 || maxQueued <= 0) {
             throw new IllegalArgumentException("extraction limits must be positive");
         }
+        if (ocr == null) {
+            throw new IllegalArgumentException("OCR options must be set");
+        }
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("extraction timeout must be positive");
         }
@@ -49,26 +54,31 @@ public record ExtractionOptions(
     public static ExtractionOptions defaults() {
         return new ExtractionOptions(DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_COMPRESSION_RATIO,
                 DEFAULT_TIMEOUT, DEFAULT_MIN_TEXT_CHARS, DEFAULT_MIN_LANGUAGE_CHARS, DEFAULT_MAX_CONCURRENT,
-                DEFAULT_MAX_QUEUED);
+                DEFAULT_MAX_QUEUED, OcrOptions.defaults());
     }
 
     public ExtractionOptions withMaxBytes(long value) {
         return new ExtractionOptions(value, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
-                maxConcurrent, maxQueued);
+                maxConcurrent, maxQueued, ocr);
     }
 
     public ExtractionOptions withMaxChars(int value) {
         return new ExtractionOptions(maxBytes, value, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
-                maxConcurrent, maxQueued);
+                maxConcurrent, maxQueued, ocr);
     }
 
     public ExtractionOptions withTimeout(Duration value) {
         return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, value, minTextChars, minLanguageChars,
-                maxConcurrent, maxQueued);
+                maxConcurrent, maxQueued, ocr);
+    }
+
+    public ExtractionOptions withOcr(OcrOptions value) {
+        return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
+                maxConcurrent, maxQueued, value);
     }
 
     public ExtractionOptions withWorkers(int concurrent, int queued) {
         return new ExtractionOptions(maxBytes, maxChars, maxCompressionRatio, timeout, minTextChars, minLanguageChars,
-                concurrent, queued);
+                concurrent, queued, ocr);
     }
 }

@@ -21,10 +21,12 @@ final class ExtractionPipeline {
         readers.put(DocumentFormat.HTML, new HtmlReader(options, charsets, types));
         readers.put(DocumentFormat.MARKDOWN, new MarkdownReader(options, charsets));
         readers.put(DocumentFormat.TEXT, new PlainTextReader(options, charsets));
-        for (DocumentFormat format : new DocumentFormat[] {DocumentFormat.PDF, DocumentFormat.DOCX,
-                DocumentFormat.ODT}) {
-            readers.put(format, new OfficeReader(format, options, tika));
+        for (DocumentFormat format : new DocumentFormat[] {DocumentFormat.DOCX, DocumentFormat.ODT}) {
+            readers.put(format, new OfficeReader(format, options, tika, null));
         }
+        ScannedPages scans = new ScannedPages(new TesseractOcr(options.ocr()));
+        readers.put(DocumentFormat.PDF, new OfficeReader(DocumentFormat.PDF, options, tika, scans));
+        readers.put(DocumentFormat.IMAGE, new ImageReaderOcr(scans));
         this.finisher = new DocumentFinisher(options, languages);
     }
 

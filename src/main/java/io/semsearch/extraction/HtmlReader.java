@@ -33,7 +33,8 @@ final class HtmlReader implements FormatReader {
         // XHTML is parsed as XML: its self-closing <a id="x"/> would open a link over the rest of the page in HTML
         Document doc = types.isXhtml(type) ? Jsoup.parse(source, "", Parser.xmlParser()) : Jsoup.parse(source);
         HtmlMetadata meta = HtmlMetadata.read(doc);
-        String text = HtmlMainContent.extract(doc);
+        HtmlMainContent.MainText main = HtmlMainContent.extract(doc);
+        String text = main.text();
         if (text.length() > options.maxChars()) {
             throw MetadataValues.textLimit(options);
         }
@@ -45,6 +46,13 @@ final class HtmlReader implements FormatReader {
         MetadataValues.put(extra, "siteName", meta.siteName());
         MetadataValues.put(extra, "url", meta.url());
         extra.put("charset", charset.name());
+        extra.put(ExtractionReport.COVERAGE, Math.round(main.coverage() * 1000) / 1000.0);
+        extra.put(ExtractionReport.BODY_WORDS, main.bodyWords());
+        extra.put(ExtractionReport.KEPT_WORDS, Math.min(main.keptWords(), main.bodyWords()));
+        if (main.widened()) {
+            extra.put(ExtractionReport.WIDENED, true);
+            extra.put(ExtractionReport.CONTAINER_WORDS, main.containerWords());
+        }
         return new Draft(text, meta.title(), meta.author(), meta.published(), meta.modified(), meta.language(),
                 extra, "The page has no main text: only navigation, headers, footers, menus or other boilerplate"
                         + " were found.");

@@ -33,11 +33,14 @@ final class OfficeReader implements FormatReader {
     private final DocumentFormat format;
     private final ExtractionOptions options;
     private final TikaExtraction tika;
+    private final ScannedPages scans;
 
-    OfficeReader(DocumentFormat format, ExtractionOptions options, TikaExtraction tika) {
+    /** @param scans the OCR of a PDF without text layer, {@code null} for the other formats */
+    OfficeReader(DocumentFormat format, ExtractionOptions options, TikaExtraction tika, ScannedPages scans) {
         this.format = format;
         this.options = options;
         this.tika = tika;
+        this.scans = scans;
     }
 
     @Override
@@ -58,11 +61,20 @@ final class OfficeReader implements FormatReader {
         }
         String author = String.join(", ", values(md, TikaCoreProperties.CREATOR.getName()));
         String reason = format == DocumentFormat.PDF
-                ? "The PDF has no text layer (a scanned document?); text recognition (OCR) is not supported."
+                ? "The PDF has no text layer (a scanned document?) and text recognition (OCR) is off on this server"
+                        + " (semsearch.extraction.ocr.enabled)."
                 : "The document holds no text.";
+        Map<String, Object> extra = extra(md);
+        if (format == DocumentFormat.PDF && scans != null && scans.options().enabled()
+                && DocumentFinisher.lettersOrDigits(text) < Math.max(1, options.minTextChars())) {
+            ScannedPages.Recognized recognized = scans.pdf(content);
+            text = recognized.text();
+            extra.put(ExtractionReport.OCR_PAGES, recognized.pages());
+            reason = "The PDF has no text layer and text recognition (OCR) found no text in its pages.";
+        }
         return new Draft(text, MetadataValues.clean(md.get(TikaCoreProperties.TITLE)), MetadataValues.clean(author),
                 md.get(TikaCoreProperties.CREATED), md.get(TikaCoreProperties.MODIFIED),
-                md.get(TikaCoreProperties.LANGUAGE), extra(md), reason);
+                md.get(TikaCoreProperties.LANGUAGE), extra, reason);
     }
 
     /** Description, keywords, page count and producer. */

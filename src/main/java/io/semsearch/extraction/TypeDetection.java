@@ -29,6 +29,8 @@ final class TypeDetection {
     private static final MediaType ODT = MediaType.application("vnd.oasis.opendocument.text");
     private static final Set<MediaType> MARKDOWN = Set.of(MediaType.text("x-web-markdown"),
             MediaType.text("markdown"), MediaType.text("x-markdown"));
+    private static final Set<MediaType> IMAGES = Set.of(MediaType.image("png"), MediaType.image("jpeg"),
+            MediaType.image("tiff"));
     private static final Set<MediaType> PROTECTED = Set.of(MediaType.application("x-tika-ooxml-protected"));
 
     private final Detector detector;
@@ -83,13 +85,17 @@ final class TypeDetection {
         if (isText(type)) {
             return DocumentFormat.TEXT;
         }
+        if (IMAGES.contains(type)) {
+            return DocumentFormat.IMAGE;
+        }
         if (PROTECTED.contains(type)) {
             throw new EncryptedDocumentException("The office document is protected by a password; upload it"
                     + " without the protection.", null);
         }
         throw new UnsupportedDocumentException("The file's content is " + detected.getBaseType()
                 + (fileName == null ? "" : " (file " + fileName + ")")
-                + ", which is not supported: upload HTML, PDF, DOCX, ODT, Markdown or plain text.",
+                + ", which is not supported: upload HTML, PDF, DOCX, ODT, Markdown, plain text or a PNG, JPEG or TIFF"
+                + " image.",
                 detected.getBaseType().toString());
     }
 

@@ -68,15 +68,18 @@ public class FileIndexResource {
     @FileUploadLimit("semsearch.extraction.max-size")
     @StrictForm
     @Operation(operationId = "indexFile", summary = "Index a file", description = "Extracts the main text and the "
-            + "metadata of an HTML page (its article, without navigation, menus, cookie banners, comments...), a "
-            + "PDF, a DOCX or ODT document, a Markdown or plain text file, then indexes it as POST /api/documents "
-            + "does: the same source again updates the document, or does nothing when its text is unchanged.")
+            + "metadata of an HTML page (its main text, without navigation, menus, cookie banners, comments...), a "
+            + "PDF, a DOCX or ODT document, a Markdown or plain text file, a scanned PDF or a PNG, JPEG or TIFF "
+            + "image (read by OCR, French and English), then indexes it as POST /api/documents does: the same source "
+            + "again updates the document, or does nothing when its text is unchanged. The response's extraction "
+            + "says what was kept: for a web page, the share of its body's words outside navigation (coverage, also "
+            + "stored as the metadata extraction.coverage) and a warning when more than 10 % was left out.")
     @APIResponse(responseCode = "201", description = "A new document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IndexResponse.class)))
+                    schema = @Schema(implementation = FileIndexResponse.class)))
     @APIResponse(responseCode = "200", description = "A known source, updated or unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = IndexResponse.class)))
+                    schema = @Schema(implementation = FileIndexResponse.class)))
     @APIResponse(responseCode = "400", description = "No file, a field too long, metadata that is not a JSON object, "
             + "a field this endpoint does not know",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,7 +89,8 @@ public class FileIndexResource {
     @APIResponse(responseCode = "429", description = "Rate limit of the key (or of the client address without a key) "
             + "reached, or the key already has semsearch.ingest.max-uploads-per-key uploads running; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A file type that is not extracted (an image, an archive...), "
+    @APIResponse(responseCode = "415", description = "A file type that is not extracted (a GIF, an archive...), an "
+            + "image or scan when OCR is off or Tesseract is missing, "
             + "or a request that is not multipart/form-data",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A corrupt, truncated or encrypted file, a zip bomb, a parse "
@@ -95,9 +99,11 @@ public class FileIndexResource {
     public Response index(@Valid @BeanParam FileForm form, UriInfo uri, @Context HttpServerRequest http) {
         Map<String, Object> metadata = metadata(form.metadata());
         try (var permit = uploads.enter(ConcurrencyLimit.client(identity, http), config.maxUploadsPerKey())) {
-            IndexResult result = files.index(new FileToIndex(form.file().uploadedFile(), form.file().fileName(),
-                    form.file().contentType(), form.sourceOrFileName(), form.title(), metadata, form.language()));
-            return IndexResource.indexed(result, embedding.activeModel().name(), uri);
+            FileIngestService.Indexed indexed = files.index(new FileToIndex(form.file().uploadedFile(),
+                    form.file().fileName(), form.file().contentType(), form.sourceOrFileName(), form.title(),
+                    metadata, form.language()));
+            return IndexResource.indexed(indexed.result(), FileIndexResponse.of(indexed.result(),
+                    embedding.activeModel().name(), indexed.extraction()), uri);
         }
     }
 

@@ -34,9 +34,13 @@ public class FileIngestService {
         this.config = config;
     }
 
-    public IndexResult index(FileToIndex file) {
+    /** What indexing a file did, and what its extraction kept. */
+    public record Indexed(IndexResult result, ExtractionSummary extraction) {
+    }
+
+    public Indexed index(FileToIndex file) {
         ExtractedDocument extracted = extract(file.content(), file.fileName(), file.declaredType());
-        return ingest.index(request(extracted, file, config.language()));
+        return new Indexed(ingest.index(request(extracted, file, config.language())), ExtractionSummary.of(extracted));
     }
 
     /** The file's text and metadata; an {@code ExtractionException} when it cannot be extracted. */

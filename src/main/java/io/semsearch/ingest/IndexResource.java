@@ -69,7 +69,10 @@ public class IndexResource {
 
     /** 201 with the new document's location ({@code /api/documents/{id}}), else 200. */
     static Response indexed(IndexResult result, String model, UriInfo uri) {
-        IndexResponse body = IndexResponse.of(result, model);
+        return indexed(result, IndexResponse.of(result, model), uri);
+    }
+
+    static Response indexed(IndexResult result, Object body, UriInfo uri) {
         if (result.status() == IndexStatus.CREATED) {
             return Response.created(uri.getBaseUriBuilder().path("api/documents").path(result.id().toString())
                     .build()).entity(body).build();

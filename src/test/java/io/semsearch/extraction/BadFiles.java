@@ -51,9 +51,10 @@ public final class BadFiles {
                 new Case("zip bomb ODT (64 MiB content.xml)", "bombe.odt", null, zipBombOdt(64 << 20),
                         DocumentLimitExceededException.class),
                 new Case("oversize file", "gros.txt", null, oversize(maxBytes), DocumentTooLargeException.class),
-                new Case("PNG image", "photo.png", null, png(), UnsupportedDocumentException.class),
+                new Case("PNG image without text (OCR)", "photo.png", null, png(), NoMainTextException.class),
+                new Case("GIF image", "photo.gif", null, gif(), UnsupportedDocumentException.class),
                 new Case("ZIP archive", "archive.zip", null, zip(), UnsupportedDocumentException.class),
-                new Case("PNG named .pdf, sent as application/pdf", "rapport.pdf", "application/pdf", png(),
+                new Case("GIF named .pdf, sent as application/pdf", "rapport.pdf", "application/pdf", gif(),
                         UnsupportedDocumentException.class),
                 new Case("HTML page with only navigation", "menu.html", null, navigationOnlyHtml(),
                         NoMainTextException.class),
@@ -198,6 +199,13 @@ public final class BadFiles {
         byte[] content = new byte[(int) maxBytes + 1];
         Arrays.fill(content, (byte) 'a');
         return content;
+    }
+
+    static byte[] gif() throws IOException {
+        BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "gif", out);
+        return out.toByteArray();
     }
 
     static byte[] png() throws IOException {

@@ -219,7 +219,8 @@ class DocumentExtractorTest {
     void formatFromFileName() {
         assertEquals(Optional.of(DocumentFormat.DOCX), DocumentFormat.byFileName("Lettre.DOCX"));
         assertEquals(Optional.of(DocumentFormat.MARKDOWN), DocumentFormat.byFileName("README.md"));
-        assertEquals(Optional.empty(), DocumentFormat.byFileName("photo.png"));
+        assertEquals(Optional.of(DocumentFormat.IMAGE), DocumentFormat.byFileName("scan.TIFF"));
+        assertEquals(Optional.empty(), DocumentFormat.byFileName("photo.gif"));
         assertEquals(Optional.empty(), DocumentFormat.byFileName("Makefile"));
     }
 

@@ -46,9 +46,12 @@ class TypeDetectionTest {
     @Test
     void otherTypesAreRefusedWithWhatTheyAre() {
         UnsupportedDocumentException e = assertThrows(UnsupportedDocumentException.class,
-                () -> types.formatOf(MediaType.image("png"), "photo.png", null));
+                () -> types.formatOf(MediaType.image("gif"), "photo.gif", null));
         assertEquals(415, e.status());
-        assertTrue(e.getMessage().contains("image/png") && e.getMessage().contains("photo.png"), e.getMessage());
+        assertTrue(e.getMessage().contains("image/gif") && e.getMessage().contains("photo.gif"), e.getMessage());
+        assertEquals(DocumentFormat.IMAGE, types.formatOf(MediaType.image("png"), "scan.png", null));
+        assertEquals(DocumentFormat.IMAGE, types.formatOf(MediaType.image("tiff"), "scan.tif", null));
+        assertEquals(DocumentFormat.IMAGE, types.formatOf(MediaType.image("jpeg"), "scan.jpg", null));
         assertThrows(EncryptedDocumentException.class,
                 () -> types.formatOf(MediaType.application("x-tika-ooxml-protected"), "secret.docx", null));
     }

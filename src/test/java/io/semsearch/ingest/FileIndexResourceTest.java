@@ -44,8 +44,12 @@ class FileIndexResourceTest {
     @Test
     void aNewFileIsCreatedUnderItsNameAndAKnownOneIsNot() {
         UUID id = UUID.randomUUID();
-        when(files.index(any())).thenReturn(new IndexResult(id, "page.html", "Titre", 1, IndexStatus.CREATED))
-                .thenReturn(new IndexResult(id, "page.html", "Titre", 1, IndexStatus.UNCHANGED));
+        ExtractionSummary whole = new ExtractionSummary("html", 1.0, 10, 10, 0, false, false, null, null);
+        when(files.index(any()))
+                .thenReturn(new FileIngestService.Indexed(
+                        new IndexResult(id, "page.html", "Titre", 1, IndexStatus.CREATED), whole))
+                .thenReturn(new FileIngestService.Indexed(
+                        new IndexResult(id, "page.html", "Titre", 1, IndexStatus.UNCHANGED), whole));
         asAdmin().multiPart("file", "page.html", PAGE, "text/html")
                 .multiPart("title", "Mon titre")
                 .multiPart("metadata", "{\"site\": \"intranet\", \"year\": 2024}")
@@ -111,7 +115,9 @@ class FileIndexResourceTest {
     @Test
     void uploadsMayExceedTheApiBodyLimitUpToTheFileLimit() throws Exception {
         UUID id = UUID.randomUUID();
-        when(files.index(any())).thenReturn(new IndexResult(id, "big.txt", "Titre", 1, IndexStatus.CREATED));
+        when(files.index(any())).thenReturn(new FileIngestService.Indexed(
+                new IndexResult(id, "big.txt", "Titre", 1, IndexStatus.CREATED),
+                new ExtractionSummary("text", null, null, null, 0, false, false, null, null)));
         byte[] overApiLimit = new byte[1536 * 1024];
         Arrays.fill(overApiLimit, (byte) 'a');
         asAdmin().multiPart("file", "big.txt", overApiLimit, "text/plain")

@@ -69,11 +69,11 @@ class FolderSyncTest {
         Files.writeString(folder.resolve("vide.txt"), "Laisser un commentaire\n\nGérer mes choix");
         Files.writeString(folder.resolve(".cache.txt"), "Un fichier caché qui ne doit pas être indexé du tout.");
         Files.writeString(folder.resolve("~$rapport.docx"), "verrou");
-        Files.writeString(folder.resolve("image.png"), "pas une image, et pas une extension indexée");
+        Files.writeString(folder.resolve("image.gif"), "pas une image, et pas une extension indexée");
 
         FolderIndexer.SyncReport first = folders.sync(folder);
         assertEquals(new FolderIndexer.SyncReport(6, 4, 0, 0, 2, 0, 0, false), first,
-                "four indexed; the corrupt PDF and the boilerplate-only text skipped; hidden, lock and png ignored");
+                "four indexed; the corrupt PDF and the boilerplate-only text skipped; hidden, lock and gif ignored");
         Document b = stored("sub/b.md");
         assertNotNull(b);
         assertEquals(FolderIndexer.mark(folder.toAbsolutePath()), b.metadata.get(FolderIndexer.FOLDER));

@@ -6,7 +6,7 @@ import io.semsearch.client.api.AskApi;
 import io.semsearch.client.api.DocumentsApi;
 import io.semsearch.client.model.AskRequest;
 import io.semsearch.client.model.AskResponse;
-import io.semsearch.client.model.IndexResponse;
+import io.semsearch.client.model.FileIndexResponse;
 import io.semsearch.client.model.SearchFilters;
 
 import java.io.File;
@@ -30,8 +30,8 @@ public final class ClientExample {
         return client;
     }
 
-    /** Indexes a file (HTML, PDF, DOCX, ODT, Markdown, text) with a metadata attribute to filter on. */
-    public static IndexResponse upload(ApiClient client, File file, String corpus) throws ApiException {
+    /** Indexes a file (HTML, PDF, DOCX, ODT, Markdown, text, scan) with a metadata attribute to filter on. */
+    public static FileIndexResponse upload(ApiClient client, File file, String corpus) throws ApiException {
         return new DocumentsApi(client).indexFile(file, "reports/" + file.getName(), null,
                 "{\"corpus\": \"" + corpus + "\"}", "fr");
     }
@@ -45,7 +45,7 @@ public final class ClientExample {
 
     public static void main(String[] args) throws ApiException {
         ApiClient client = connect("http://localhost:8080", System.getenv("SEMSEARCH_API_KEY"));
-        IndexResponse indexed = upload(client, new File(args[0]), "reports");
+        FileIndexResponse indexed = upload(client, new File(args[0]), "reports");
         System.out.println(indexed.getStatus() + ": " + indexed.getId() + ", " + indexed.getChunks() + " chunks");
         AskResponse answer = ask(client, args[1], "reports");
         System.out.println(answer.getAnswer());

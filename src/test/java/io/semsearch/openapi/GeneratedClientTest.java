@@ -12,7 +12,7 @@ import io.semsearch.client.model.AskRequest;
 import io.semsearch.client.model.AskResponse;
 import io.semsearch.client.model.Citation;
 import io.semsearch.client.model.DocumentDetail;
-import io.semsearch.client.model.IndexResponse;
+import io.semsearch.client.model.FileIndexResponse;
 import io.semsearch.client.model.IndexStatus;
 import io.semsearch.client.model.SearchFilters;
 import io.semsearch.client.model.SearchResponse;
@@ -99,7 +99,7 @@ class GeneratedClientTest {
         String corpus = "client-example-" + UUID.randomUUID();
         ApiClient client = ClientExample.connect(base(), TestKeys.ADMIN);
 
-        IndexResponse indexed = ClientExample.upload(client, file.toFile(), corpus);
+        FileIndexResponse indexed = ClientExample.upload(client, file.toFile(), corpus);
         try {
             assertEquals(IndexStatus.CREATED, indexed.getStatus());
             assertEquals("reports/mediatheque-valmont.md", indexed.getSource());
