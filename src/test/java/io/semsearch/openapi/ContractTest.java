@@ -197,8 +197,8 @@ class ContractTest {
                 .multiPart("source", source).post("/api/documents/files"), 201);
         conforms("POST", "/api/documents/files", TestKeys.asAdmin().multiPart("file", "contrat.md", markdown)
                 .multiPart("source", source).post("/api/documents/files"), 200);
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        conforms("POST", "/api/documents/files", TestKeys.asAdmin().multiPart("file", "image.png", png)
+        byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0};
+        conforms("POST", "/api/documents/files", TestKeys.asAdmin().multiPart("file", "image.gif", gif)
                 .post("/api/documents/files"), 415);
         conforms("POST", "/api/documents/files", TestKeys.asAdmin().multiPart("file", "broken.pdf",
                 "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes(StandardCharsets.US_ASCII))
