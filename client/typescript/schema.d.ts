@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * List documents
-         * @description Oldest first, one page at a time; with source, only the document of that source (none or one): how a client finds the id of a document it indexed by its source.
+         * @description Oldest first, one page at a time: follow each page's next link (an after cursor: as fast deep in the list as at its start, and stable while documents are added or deleted), or ask pages by number (page × size at most 10000; only these carry total). With source, only the document of that source (none or one): how a client finds the id of a document it indexed by its source.
          */
         get: operations["listDocuments"];
         put?: never;
@@ -165,6 +165,26 @@ export interface paths {
          * @description The questions the service abstained on most often, and those whose answers were voted down most often (with the up votes they also got and the latest comment), each grouped over case, spaces and punctuation, with its count, when it was last seen and a sample answer id. Read from the read datasource: on a replica, the last seconds may be missing.
          */
         get: operations["feedbackReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ingest/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indexing progress
+         * @description The folder syncs and batches this replica is running (files done and total, chunks, rates, time left, failed files with their problem) and the last ones it finished.
+         */
+        get: operations["ingestStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -363,12 +383,23 @@ export interface components {
         };
         DocumentPage: {
             items: components["schemas"]["DocumentSummary"][];
-            /** Format: int32 */
-            page: number;
+            /**
+             * Format: int32
+             * @description The page number asked for; absent when the page was asked with after
+             */
+            page?: number | null;
             /** Format: int32 */
             size: number;
-            /** Format: int64 */
-            total: number;
+            /**
+             * Format: int64
+             * @description Documents in all (or of the source); counted only for a page asked by number, absent with after
+             */
+            total?: number | null;
+            /**
+             * @description The next page: a relative link with its after cursor; absent on the last page
+             * @example /api/documents?size=20&after=MjAyNi0xMi0wN1QxMDowMDowMFp8NmMxZi4uLg
+             */
+            next?: string | null;
         };
         /** @description A text to index. Indexing the same source again updates it, or does nothing if it is unchanged. */
         DocumentRequest: {
@@ -523,6 +554,12 @@ export interface components {
             /** @description Set when more than 10 % of the body's words were left out: what was dropped and how much */
             warning: string | null;
         };
+        FailedFile: {
+            /** @description The file's source (its path relative to the folder) or the document's source */
+            source: string;
+            /** @description Why it was not indexed */
+            problem: string;
+        };
         /** @description The questions the service abstained on most often, and those whose answers were voted down most often, among the answers given since 'since' */
         FeedbackReportResponse: {
             /** @description Start of the period: the since parameter, or the oldest kept answer's possible age */
@@ -589,6 +626,61 @@ export interface components {
         };
         /** @enum {string} */
         IndexStatus: "created" | "updated" | "unchanged";
+        /** @description An indexing job: a folder sync or a batch of documents or files, running or finished */
+        IngestJob: {
+            id?: components["schemas"]["UUID"];
+            kind: components["schemas"]["Kind"];
+            /** @description The folder synced (as configured) or what the batch holds */
+            what: string;
+            state: components["schemas"]["State"];
+            startedAt: components["schemas"]["Instant"];
+            /** @description Absent while it runs */
+            finishedAt?: components["schemas"]["Instant"];
+            /**
+             * Format: int32
+             * @description Files (or documents) the job has to go through
+             */
+            filesTotal: number;
+            /**
+             * Format: int32
+             * @description Files done: indexed, found unchanged or failed
+             */
+            filesDone: number;
+            /**
+             * Format: int64
+             * @description Chunks embedded and stored
+             */
+            chunksDone: number;
+            /**
+             * Format: int32
+             * @description Files that failed; the first 100 are listed in failures
+             */
+            filesFailed: number;
+            /** Format: double */
+            elapsedSeconds: number;
+            /** Format: double */
+            filesPerSecond: number;
+            /** Format: double */
+            chunksPerSecond: number;
+            /**
+             * Format: double
+             * @description Seconds left at the rate so far; absent until a file is done, 0 once finished
+             */
+            etaSeconds?: number;
+            failures: components["schemas"]["FailedFile"][];
+        };
+        /** @description This replica's indexing jobs */
+        IngestStatusResponse: {
+            /** @description Jobs running now, the oldest first */
+            running: components["schemas"]["IngestJob"][];
+            /** @description The last 10 finished jobs, the last one first */
+            finished: components["schemas"]["IngestJob"][];
+        };
+        /**
+         * Format: date-time
+         * @example 2022-03-10T16:15:50Z
+         */
+        Instant: string;
         /** @description A key to create */
         KeyRequest: {
             /**
@@ -602,6 +694,12 @@ export interface components {
              * @enum {string}
              */
             role: "reader" | "writer" | "admin";
+            /**
+             * Format: int32
+             * @description Requests per second this key may send (sustained; bursts of twice as many, semsearch.security.rate-limit.key-burst-seconds); when absent, its role's default (semsearch.security.rate-limit.<role>-requests-per-second)
+             * @example 50
+             */
+            rateLimit?: number | null;
         };
         /** @description A stored key (its secret is never shown again after creation) */
         KeyResponse: {
@@ -612,7 +710,14 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
             /** @description Last use, to the minute; absent when never used */
             lastUsedAt?: components["schemas"]["OffsetDateTime"];
+            /**
+             * Format: int32
+             * @description The key's own requests per second; absent when its role's default applies
+             */
+            rateLimit?: number;
         };
+        /** @enum {string} */
+        Kind: "folder-sync" | "batch";
         /** @description A key just created, with its secret: shown this once */
         NewKeyResponse: {
             id: components["schemas"]["UUID"];
@@ -622,6 +727,11 @@ export interface components {
             createdAt: components["schemas"]["OffsetDateTime"];
             /** @description Send it as Authorization: Bearer <key> */
             key: string;
+            /**
+             * Format: int32
+             * @description The key's own requests per second; absent when its role's default applies
+             */
+            rateLimit?: number;
         };
         /**
          * Format: date-time
@@ -708,6 +818,8 @@ export interface components {
             /** Format: int32 */
             end: number;
         };
+        /** @enum {string} */
+        State: "running" | "finished";
         /** @description One turn of the conversation */
         Turn: {
             /**
@@ -821,7 +933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -921,7 +1033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -944,7 +1056,9 @@ export interface operations {
     listDocuments: {
         parameters: {
             query?: {
-                /** @description Page number, from 0 */
+                /** @description The cursor of the previous page's next link: the page after it (not with page) */
+                after?: string;
+                /** @description Page number, from 0; page × size at most 10000 (deeper: follow next) */
                 page?: number;
                 /** @description Page size, 1 to 200 */
                 size?: number;
@@ -969,7 +1083,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentPage"];
                 };
             };
-            /** @description Page not a whole number of 0 or more, size not a whole number from 1 to 200 */
+            /** @description Page not a whole number of 0 or more, page × size over 10000, size not a whole number from 1 to 200, page and after both given, after not a cursor of this list */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -996,7 +1110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1110,7 +1224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1197,7 +1311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1302,7 +1416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1439,7 +1553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key) reached, or the key already has semsearch.ingest.max-uploads-per-key uploads running; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1515,7 +1629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1598,7 +1712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1680,7 +1794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1879,81 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached (retry after Retry-After seconds), or the embedding model or the file extraction is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Running and finished jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestStatusResponse"];
+                };
+            };
+            /** @description A query string the service refuses (a NUL character, %00), or an invalid Content-Length */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (Authorization: Bearer <key>) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this operation (reader < writer < admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header takes none of the media types this operation answers with */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1839,7 +2027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1935,7 +2123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2103,7 +2291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit of the key (or of the client address without a key) reached; see Retry-After */
+            /** @description Rate limit of the key (or of the client address without a key, or of its failed authentications) reached; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
