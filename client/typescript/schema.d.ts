@@ -628,7 +628,7 @@ export interface components {
         IndexStatus: "created" | "updated" | "unchanged";
         /** @description An indexing job: a folder sync or a batch of documents or files, running or finished */
         IngestJob: {
-            id?: components["schemas"]["UUID"];
+            id: components["schemas"]["UUID"];
             kind: components["schemas"]["Kind"];
             /** @description The folder synced (as configured) or what the batch holds */
             what: string;

@@ -26,6 +26,9 @@ import java.util.Map;
 @Singleton
 public class RequestBodyLimit {
 
+    /** How long the rest of a refused body is taken in (and dropped) before the connection is closed. */
+    static final long LINGER_MILLIS = 2000;
+
     /** The MCP endpoint, which reads its body in one piece. */
     static final String MCP_PATH = "/mcp";
 
@@ -101,12 +104,38 @@ public class RequestBodyLimit {
     }
 
     private void problem(RoutingContext context, int status, String title, String detail) {
-        // the rest of the body is not read: the connection cannot serve another request, and is closed once the
-        // problem is sent rather than left to take in the rest of the body
+        // the connection cannot serve another request: it is closed once the problem is sent, after a short linger
         HttpServerRequest request = context.request();
         if (!request.isEnded()) {
-            context.response().endHandler(ended -> request.connection().close());
+            context.response().endHandler(ended -> lingerThenClose(context, request));
         }
         RouteProblems.send(context, json, status, title, detail, Map.of(HttpHeaders.CONNECTION.toString(), "close"));
+    }
+
+    /**
+     * Closes the connection once the client has sent the rest of its body, or {@link #LINGER_MILLIS} or another
+     * {@code 2 × max-body-size} bytes later. Closing at once, while the client still sends, resets the connection,
+     * and a reset makes the client's TCP stack drop the problem it has not read yet: the client sees no answer.
+     */
+    private void lingerThenClose(RoutingContext context, HttpServerRequest request) {
+        long cap = 2 * config.maxBodySize().asLongValue();
+        long[] discarded = {0};
+        long timer = context.vertx().setTimer(LINGER_MILLIS, id -> request.connection().close());
+        Runnable close = () -> {
+            context.vertx().cancelTimer(timer);
+            request.connection().close();
+        };
+        try {
+            request.handler(chunk -> {
+                discarded[0] += chunk.length();
+                if (discarded[0] > cap) {
+                    close.run();
+                }
+            });
+            request.endHandler(ended -> close.run());
+            request.resume();
+        } catch (IllegalStateException alreadyRead) {
+            close.run();
+        }
     }
 }

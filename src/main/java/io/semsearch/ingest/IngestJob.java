@@ -1,6 +1,7 @@
 package io.semsearch.ingest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,13 +12,13 @@ import java.util.UUID;
 
 @Schema(description = "An indexing job: a folder sync or a batch of documents or files, running or finished")
 public record IngestJob(
-        UUID id,
+        @Schema(required = true) UUID id,
         @Schema(required = true) Kind kind,
         @Schema(description = "The folder synced (as configured) or what the batch holds", required = true)
         String what,
         @Schema(required = true) State state,
         @Schema(required = true) Instant startedAt,
-        @Schema(description = "Absent while it runs") Instant finishedAt,
+        @Schema(description = "Absent while it runs") @JsonInclude(JsonInclude.Include.NON_NULL) Instant finishedAt,
         @Schema(description = "Files (or documents) the job has to go through", required = true) int filesTotal,
         @Schema(description = "Files done: indexed, found unchanged or failed", required = true) int filesDone,
         @Schema(description = "Chunks embedded and stored", required = true) long chunksDone,
@@ -27,7 +28,7 @@ public record IngestJob(
         @Schema(required = true) double filesPerSecond,
         @Schema(required = true) double chunksPerSecond,
         @Schema(description = "Seconds left at the rate so far; absent until a file is done, 0 once finished")
-        Double etaSeconds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double etaSeconds,
         @Schema(required = true) List<FailedFile> failures) {
 
     @JsonIgnore

@@ -255,6 +255,19 @@ class ContractTest {
                 .get("/api/feedback/export"), 400);
     }
 
+    @Test
+    void readTheIndexingStatus() {
+        conforms("POST", "/api/documents/batch", json(TestKeys.asAdmin()).body(Map.of("documents", List.of(
+                Map.of("source", "contrat/statut.txt", "text", "La forge de Kerbrat a fermé ses portes en 1962."))))
+                .post("/api/documents/batch"), 200);
+        Response status = conforms("GET", "/api/ingest/status", TestKeys.asAdmin().get("/api/ingest/status"), 200);
+        assertEquals("batch", status.path("finished[0].kind"));
+        conforms("GET", "/api/ingest/status", TestKeys.withKey(TestKeys.createKey("reader"))
+                .get("/api/ingest/status"), 403);
+        conforms("GET", "/api/ingest/status", given().get("/api/ingest/status"), 401);
+        TestKeys.asAdmin().queryParam("source", "contrat/statut.txt").delete("/api/documents").then().statusCode(204);
+    }
+
     /** Every operation of the document was called, and answered at least one of its successes. */
     @AfterAll
     static void everyOperationWasCalled() {
