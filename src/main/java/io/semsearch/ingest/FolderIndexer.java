@@ -158,31 +158,34 @@ public class FolderIndexer {
         List<FolderListing.FolderFile> found = FolderListing.list(root);
         Counts counts = new Counts();
         IndexProgress progress = activity.start(IngestJob.Kind.FOLDER_SYNC, root.toString(), found.size());
-        List<IndexRequest> batch = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        found.forEach(file -> listed.add(sourceOf(root, file.path())));
-        Round round = new Round(folderMark, mark, counts, progress, movedFiles(root, stored, listed));
-        for (FolderListing.FolderFile file : found) {
-            String source = sourceOf(root, file.path());
-            IndexRequest request = requestFor(round, file, source, stored.get(source));
-            if (request != null) {
-                batch.add(request);
+        try {
+            List<IndexRequest> batch = new ArrayList<>();
+            Set<String> listed = new HashSet<>();
+            found.forEach(file -> listed.add(sourceOf(root, file.path())));
+            Round round = new Round(folderMark, mark, counts, progress, movedFiles(root, stored, listed));
+            for (FolderListing.FolderFile file : found) {
+                String source = sourceOf(root, file.path());
+                IndexRequest request = requestFor(round, file, source, stored.get(source));
+                if (request != null) {
+                    batch.add(request);
+                }
+                if (batch.size() >= config.bulkDocuments()) {
+                    indexBatch(root, batch, counts, progress);
+                }
             }
-            if (batch.size() >= config.bulkDocuments()) {
-                indexBatch(root, batch, counts, progress);
+            indexBatch(root, batch, counts, progress);
+            for (String source : stored.keySet()) {
+                if (!listed.contains(source) && !Files.exists(root.resolve(source))
+                        && QuarkusTransaction.requiringNew().call(() -> documents.deleteBySourceWithMetadata(source,
+                                mark))) {
+                    counts.deleted++;
+                }
             }
+            hashes.forgetDeleted();
+            refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
+        } finally {
+            progress.finish(); // a sync that fails is not left running in the status
         }
-        indexBatch(root, batch, counts, progress);
-        for (String source : stored.keySet()) {
-            if (!listed.contains(source) && !Files.exists(root.resolve(source))
-                    && QuarkusTransaction.requiringNew().call(() -> documents.deleteBySourceWithMetadata(source,
-                            mark))) {
-                counts.deleted++;
-            }
-        }
-        hashes.forgetDeleted();
-        refused.keySet().removeIf(path -> path.startsWith(root) && !Files.exists(path));
-        progress.finish();
         LOG.infof("Synced folder %s in %.1f s: %d files, %d created, %d updated, %d unchanged, %d skipped,"
                 + " %d deleted, %d moved", root, (System.nanoTime() - started) / 1e9, found.size(), counts.created,
                 counts.updated, counts.unchanged, counts.skipped, counts.deleted, counts.moved);

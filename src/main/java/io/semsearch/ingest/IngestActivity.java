@@ -27,7 +27,7 @@ public class IngestActivity {
 
     public IngestActivity(MeterRegistry registry) {
         gauge(registry, "semsearch.ingest.running.jobs", "Indexing jobs running", jobs -> jobs.size());
-        gauge(registry, "semsearch.ingest.running.files.total", "Files the running jobs go through",
+        gauge(registry, "semsearch.ingest.running.files.all", "Files the running jobs go through",
                 jobs -> jobs.stream().mapToDouble(IngestJob::filesTotal).sum());
         gauge(registry, "semsearch.ingest.running.files.done", "Files the running jobs have done",
                 jobs -> jobs.stream().mapToDouble(IngestJob::filesDone).sum());

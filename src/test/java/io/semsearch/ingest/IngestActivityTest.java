@@ -36,7 +36,7 @@ class IngestActivityTest {
         // 4 files done in t seconds, 6 left: about 1.5 t
         assertEquals(1.5 * job.elapsedSeconds(), job.etaSeconds(), 0.1 + 0.1 * job.elapsedSeconds());
         assertEquals(1, registry.get("semsearch.ingest.running.jobs").gauge().value());
-        assertEquals(10, registry.get("semsearch.ingest.running.files.total").gauge().value());
+        assertEquals(10, registry.get("semsearch.ingest.running.files.all").gauge().value());
         assertEquals(4, registry.get("semsearch.ingest.running.files.done").gauge().value());
         assertEquals(1, registry.get("semsearch.ingest.running.files.failed").gauge().value());
 
