@@ -10,7 +10,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -92,16 +91,16 @@ final class PdfContentGuard {
         if (stream == null || !seen.add(stream) || !flateFirst(stream.getFilters())) {
             return;
         }
-        Counting compressed;
+        CountingInputStream compressed;
         try (InputStream raw = stream.createRawInputStream()) {
-            compressed = new Counting(raw);
+            compressed = new CountingInputStream(raw);
             byte[] buffer = new byte[64 * 1024];
             long inflated = 0;
             try (InputStream in = new InflaterInputStream(compressed)) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     inflated += n;
                     total += n;
-                    if (inflated > GRACE_BYTES && inflated > maxRatio * Math.max(1, compressed.count)) {
+                    if (inflated > GRACE_BYTES && inflated > maxRatio * Math.max(1, compressed.count())) {
                         throw bomb("a content stream inflates more than " + maxRatio + " times its compressed size");
                     }
                     if (total > maxTotal) {
@@ -124,31 +123,5 @@ final class PdfContentGuard {
     private static DocumentLimitExceededException bomb(String why) {
         return new DocumentLimitExceededException("The PDF expands far beyond its size when decompressed (" + why
                 + "): it was not read.", null);
-    }
-
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }

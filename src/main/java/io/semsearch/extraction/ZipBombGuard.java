@@ -1,9 +1,7 @@
 package io.semsearch.extraction;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -24,17 +22,17 @@ final class ZipBombGuard {
 
     /** Throws {@link DocumentLimitExceededException} for a zip bomb; returns quietly otherwise. */
     static void check(byte[] zip, long maxRatio, long maxTotal, String what) {
-        Counting counting = new Counting(new ByteArrayInputStream(zip));
+        CountingInputStream counting = new CountingInputStream(new ByteArrayInputStream(zip));
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(counting)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                long compressedStart = counting.count;
+                long compressedStart = counting.count();
                 long inflated = 0;
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     inflated += n;
                     total += n;
-                    long compressed = Math.max(1, counting.count - compressedStart);
+                    long compressed = Math.max(1, counting.count() - compressedStart);
                     if (inflated > GRACE_BYTES && inflated > maxRatio * compressed) {
                         throw bomb(what, entry.getName() + " inflates more than " + maxRatio
                                 + " times its compressed size");
@@ -52,31 +50,5 @@ final class ZipBombGuard {
     private static DocumentLimitExceededException bomb(String what, String why) {
         return new DocumentLimitExceededException("The " + what + " expands far beyond its size when decompressed"
                 + " (suspected zip bomb: " + why + "); it was not read.", null);
-    }
-
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 }
